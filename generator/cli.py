@@ -1,0 +1,61 @@
+"""Command line: python -m generator check|build|serve|schema [--plan DIR] [--out DIR]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BuildError, PlanError
+
+DEFAULT_PLAN = Path("plan")
+DEFAULT_OUT = Path("site")
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Keikaku: publish a municipal plan as a bilingual site.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("check", "validate the plan and report every problem"),
+                       ("build", "validate, render and build the site"),
+                       ("serve", "build, serve on localhost and rebuild when YAML or templates change")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+        if name != "check":
+            sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
+        if name == "serve":
+            sub.add_argument("--port", type=int, default=8000, help="port on localhost (default: 8000)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
+    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from .plan_loader import load_plan
+            loaded = load_plan(args.plan)
+            count = len(loaded.plan.documents)
+            print(f"{args.plan}: OK ({count} document{'s' if count != 1 else ''})")
+        elif args.command == "schema":
+            from .schema import write_schemas
+            for path in write_schemas(args.out):
+                print(f"wrote {path}")
+        elif args.command == "build":
+            from .build import build_site
+            result = build_site(args.plan, args.out)
+            print(f"built {result.page_count} pages per language into {args.out}/")
+        elif args.command == "serve":
+            from .serve import serve
+            serve(args.plan, args.out, args.port)
+    except PlanError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,13 @@
+"""The typed model of a municipal plan (pydantic v2); the JSON Schema is generated from it."""
+
+from .common import Footnote, Note, Period, PeriodRange, Prose, Quantity, Text, Unit
+from .content import GuidingPlan, Initiative, Level, Node, NumberedTitle, Official, Project, Table, TableRow
+from .indicators import Indicator, Measurement, Target
+from .plan import Division, Document, DocumentKind, GlossaryTerm, Plan, PlanRoot, Source, TermKind
+
+__all__ = [
+    "Division", "Document", "DocumentKind", "Footnote", "GlossaryTerm", "GuidingPlan", "Indicator",
+    "Initiative", "Level", "Measurement", "Node", "Note", "NumberedTitle", "Official", "Period",
+    "PeriodRange", "Plan", "PlanRoot", "Project", "Prose", "Quantity", "Source", "Table", "TableRow",
+    "Target", "TermKind", "Text", "Unit",
+]

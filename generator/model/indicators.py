@@ -1,0 +1,77 @@
+"""Numerical targets (数値目標) and key performance indicators (KPI)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import Note, Period, Quantity, Slug, StrictModel, Text, Unit
+
+
+class _Values(StrictModel):
+    """Either one `value` with its `unit`, or several labelled `values`."""
+
+    value: int | float | None = Field(default=None, description="The number, when there is one.")
+    unit: Unit | None = Field(default=None, description="Unit of `value`.")
+    values: list[Quantity] = Field(default_factory=list, description="Several labelled numbers (e.g. men and women), instead of `value`.")
+
+    def quantities(self) -> list[Quantity]:
+        if self.value is not None and self.unit is not None:
+            return [Quantity(value=self.value, unit=self.unit)]
+        return list(self.values)
+
+    def _check_values(self, allow_none: bool) -> None:
+        if self.value is not None and self.values:
+            raise ValueError("give either `value` and `unit`, or `values`, not both")
+        if (self.value is None) != (self.unit is None):
+            raise ValueError("`value` and `unit` go together (expected both, found one)")
+        if not allow_none and self.value is None and not self.values:
+            raise ValueError("a number is missing (expected `value` and `unit`, or `values`)")
+
+
+class Measurement(_Values):
+    """A measured value: the baseline (基準値) or a yearly actual."""
+
+    period: Period | None = Field(default=None, description="When it was measured, e.g. `fiscal_year: 2019` for 令和元年度.")
+    note: Text | None = Field(default=None, description="What the source adds, e.g. how it was calculated.")
+
+    @model_validator(mode="after")
+    def _has_number(self) -> "Measurement":
+        self._check_values(allow_none=False)
+        return self
+
+
+class Target(_Values):
+    """The target (目標値): a number, or a qualitative text when the source gives no number."""
+
+    text: Text | None = Field(default=None, description="A qualitative target, e.g. 「平均寿命の増加分を上回る健康寿命の増加」.")
+    period: Period | None = Field(default=None, description="The year the target is for, when the source states one.")
+    cumulative: bool = Field(default=False, description="True when the target counts a running total (累計値) rather than one year.")
+    note: Text | None = Field(default=None, description="What the source adds to the target.")
+
+    @model_validator(mode="after")
+    def _number_or_text(self) -> "Target":
+        self._check_values(allow_none=True)
+        if self.text is None and self.value is None and not self.values:
+            raise ValueError("a target needs a number (`value` and `unit`) or a qualitative `text`")
+        return self
+
+
+class Indicator(StrictModel):
+    """A numerical target or KPI with its source, baseline, target and yearly actuals."""
+
+    id: Slug = Field(description="Unique id of the indicator within the plan.")
+    name: Text = Field(description="Name of the indicator (指標名).")
+    source: Text | None = Field(default=None, description="Where the figures come from (出典), e.g. 〔WEB調査〕.")
+    definition: Text | None = Field(default=None, description="What the indicator means (定義).")
+    target_group: Text | None = Field(default=None, description="Who it measures (ターゲット).")
+    baseline: Measurement | None = Field(default=None, description="The baseline (基準値) with the period it was measured in.")
+    target: Target | None = Field(default=None, description="The target (目標値).")
+    actuals: list[Measurement] = Field(default_factory=list, description="Yearly actual values, for progress; each needs a period.")
+    notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
+
+    @model_validator(mode="after")
+    def _actuals_have_periods(self) -> "Indicator":
+        for actual in self.actuals:
+            if actual.period is None:
+                raise ValueError("every actual value needs a `period` (expected e.g. `period: {fiscal_year: 2021}`)")
+        return self

@@ -1,0 +1,102 @@
+"""Documents, divisions, glossary and the plan that holds them."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field, StringConstraints
+from typing import Annotated
+
+from .common import Note, PeriodRange, Prose, Slug, StrictModel, Text
+from .content import Node, Official
+
+PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+                          Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
+
+
+class DocumentKind(str, Enum):
+    """The kind of planning document."""
+
+    comprehensive_plan = "comprehensive_plan"
+    long_term_plan = "long_term_plan"
+    regional_revitalization_strategy = "regional_revitalization_strategy"
+    management_reform_outline = "management_reform_outline"
+    department_operating_policy = "department_operating_policy"
+
+
+class Source(StrictModel):
+    """The published document this content was transcribed from."""
+
+    title: Text = Field(description="Title of the source document.")
+    publisher: Text = Field(description="Issuing body, e.g. 柏市 企画部 経営戦略課.")
+    published: PublishedDate | None = Field(default=None, description="Date of publication, when the source gives it.")
+    part: Text | None = Field(default=None, description="Which part of the source is transcribed, e.g. 第4章.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(default=None, description="Where the source can be read (https).")
+
+
+class Document(StrictModel):
+    """One planning document of the municipality, in its own YAML file."""
+
+    id: Slug = Field(description="Unique id; the document's pages live under `<id>/`.")
+    kind: DocumentKind = Field(description="What kind of plan this is.")
+    title: Text = Field(description="Full title.")
+    short_title: Text | None = Field(default=None, description="Short title for navigation.")
+    period: PeriodRange | None = Field(default=None, description="The plan period (計画期間 / 取組期間).")
+    issuer: Text = Field(description="Issuing body, e.g. 柏市.")
+    division: Slug | None = Field(default=None, description="Id of the division that wrote it, from divisions.yaml.")
+    officials: list[Official] = Field(default_factory=list, description="Named officials responsible for the document.")
+    source: Source = Field(description="The published source of this content.")
+    summary: Prose = Field(description="A short introduction shown on the home page and the document page.")
+    vision: Prose | None = Field(default=None, description="The future vision (将来展望 / 将来都市像) the document aims at.")
+    body: Prose | None = Field(default=None, description="Narrative text on the document page.")
+    children: list[Node] = Field(default_factory=list, description="Top-level items; each becomes a page.")
+    notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole document.")
+
+
+class Division(StrictModel):
+    """A division (課) of the municipal government."""
+
+    id: Slug = Field(description="Unique id, referred to by projects and documents.")
+    name: Text = Field(description="Name of the division.")
+    department: Text | None = Field(default=None, description="The department (部) it belongs to.")
+
+
+class TermKind(str, Enum):
+    """What a glossary term names."""
+
+    term = "term"
+    place = "place"
+    programme = "programme"
+    organisation = "organisation"
+    plan = "plan"
+
+
+class GlossaryTerm(StrictModel):
+    """A term with its one English name, and a definition for readers where useful."""
+
+    id: Slug = Field(description="Unique id of the term.")
+    term: Text = Field(description="The term in Japanese and its one English name.")
+    kind: TermKind = Field(default=TermKind.term, description="What the term names.")
+    definition: Prose | None = Field(default=None, description="A definition shown on the glossary page.")
+
+
+class PlanRoot(StrictModel):
+    """`plan.yaml`: the municipality, the home page and the list of document files."""
+
+    municipality: Text = Field(description="Name of the municipality, e.g. 柏市 / Kashiwa City.")
+    site_title: Text = Field(description="Title of the site.")
+    description: Text = Field(description="One sentence describing the site, for search engines.")
+    home: Prose = Field(description="Introduction on the home page.")
+    vision: Prose | None = Field(default=None, description="The municipality's vision, shown first on the home page.")
+    documents: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./-]+\.ya?ml$")]] = Field(
+        min_length=1, description="Document files, relative to the plan directory, in the order shown.")
+    notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
+
+
+class Plan(StrictModel):
+    """A whole plan, assembled from its files after validation."""
+
+    root: PlanRoot = Field(description="The contents of plan.yaml.")
+    documents: list[Document] = Field(description="The documents, in order.")
+    divisions: list[Division] = Field(default_factory=list, description="The contents of divisions.yaml.")
+    glossary: list[GlossaryTerm] = Field(default_factory=list, description="The contents of glossary.yaml.")

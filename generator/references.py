@@ -1,0 +1,90 @@
+"""Checks that span files: unique ids, and references to divisions that exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Location, ProblemCollector
+from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Plan, Project, Table
+from .yaml_source import KeyPath, LoadedFile, format_key_path
+
+# Top-level URL segments the site uses itself; a document id may not take one.
+RESERVED_IDS = {"en", "ja", "assets", "search", "glossary", "divisions", "sources", "data", "404"}
+
+
+def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
+    """Every model inside `obj` with its key path, in document order."""
+    if isinstance(obj, BaseModel):
+        yield path, obj
+        for name in type(obj).model_fields:
+            yield from walk(getattr(obj, name), path + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            yield from walk(item, path + (index,))
+
+
+def check_references(plan: Plan, root_file: LoadedFile, document_files: dict[str, LoadedFile],
+                     optional_files: dict[str, LoadedFile], problems: ProblemCollector) -> None:
+    ids: dict[tuple[str, str], Location] = {}
+
+    def claim(kind: str, ident: str, where: Location, key: str) -> None:
+        first = ids.get((kind, ident))
+        if first is not None:
+            problems.add(where, key, f"{kind} id '{ident}' is used twice (expected unique ids; "
+                                     f"the first is at {first})", "duplicate_id")
+        else:
+            ids[(kind, ident)] = where
+
+    division_ids = {d.id for d in plan.divisions}
+    known = ", ".join(sorted(division_ids)) or "none: divisions.yaml is missing or empty"
+
+    def check_division(ref: str, where: Location, key: str) -> None:
+        if ref not in division_ids:
+            problems.add(where, key, f"unknown division '{ref}' (expected an id from divisions.yaml: {known}; "
+                                     f"found '{ref}')", "unknown_reference")
+
+    for name, kind in (("divisions.yaml", Division), ("glossary.yaml", GlossaryTerm)):
+        loaded = optional_files.get(name)
+        items = plan.divisions if kind is Division else plan.glossary
+        for index, item in enumerate(items):
+            path = (index, "id")
+            claim(kind.__name__.lower(), item.id, loaded.source_map.locate(path), format_key_path(path))
+
+    for document in plan.documents:
+        loaded = document_files.get(document.id)
+        if loaded is None:
+            continue
+        smap = loaded.source_map
+        if document.id in RESERVED_IDS:
+            problems.add(smap.locate(("id",)), "id", f"document id '{document.id}' is reserved for the site "
+                         f"(expected another id, not one of: {', '.join(sorted(RESERVED_IDS))})", "reserved_id")
+        claim("document", document.id, smap.locate(("id",)), "id")
+        if document.division:
+            check_division(document.division, smap.locate(("division",)), "division")
+        for path, item in walk(document):
+            key = format_key_path(path)
+            if isinstance(item, (Node, Project, Indicator, Table)):
+                kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
+                claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)))
+            if isinstance(item, (Node, Project, Initiative)):
+                for ref_index, ref in enumerate(item.divisions):
+                    ref_path = path + ("divisions", ref_index)
+                    check_division(ref, smap.locate(ref_path), format_key_path(ref_path))
+            if isinstance(item, Node) and path and len(path) > 2 and item.page and not _parent_is_page(document, path):
+                problems.add(smap.locate(path + ("page",)), format_key_path(path + ("page",)),
+                             "a page must sit under a page (expected `page: true` on its parent too, found it only here)",
+                             "page_nesting")
+
+
+def _parent_is_page(document: Document, path: KeyPath) -> bool:
+    """Whether the node two steps up `path` (its parent node) has a page of its own."""
+    parent_path = path[:-2]
+    if len(parent_path) == 2:  # ('children', i): a top-level node, always a page
+        return True
+    node: Any = document
+    for part in parent_path:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    return bool(getattr(node, "page", False)) and _parent_is_page(document, parent_path)

@@ -1,0 +1,147 @@
+"""Turn pydantic's validation errors into editor-facing messages: what is wrong, expected, found."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import ProblemCollector
+from .yaml_source import KeyPath, SourceMap, format_key_path
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "a mapping" if value else "an empty mapping"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    return type(value).__name__
+
+
+def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
+    """Field names allowed at `loc` inside `model`, to suggest the right key for a typo."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def data_path(loc: tuple, data: Any, kind: str) -> KeyPath:
+    """The part of pydantic's `loc` that names real keys of the data.
+
+    pydantic adds union branch names (`int`, `Text`, …) to `loc`; they are not
+    keys the editor wrote, so they are dropped by walking the data itself.
+    """
+    path: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif last and kind == "missing" and isinstance(current, dict):
+            path.append(part)
+    return tuple(path)
+
+
+def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple[str, str]:
+    """(message, code) for one pydantic error at the data path `loc`."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        name = loc[-1] if loc else "value"
+        what = "English text" if name == "en" else "Japanese text" if name == "ja" else f"`{name}:`"
+        return f"required field is missing (expected {what}, found nothing)", "missing"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        listed = ", ".join(allowed)
+        return f"unknown field ({hint}expected one of: {listed}; found '{loc[-1]}')", "unknown_field"
+    if kind in ("string_type", "str_type"):
+        return f"wrong type (expected text, found {_found(value)}; put the text in quotes)", "type"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"wrong type (expected a whole number, found {_found(value)})", "type"
+    if kind in ("float_type", "float_parsing"):
+        return f"wrong type (expected a number, found {_found(value)})", "type"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"wrong type (expected true or false, found {_found(value)})", "type"
+    if kind in ("list_type",):
+        return f"wrong type (expected a list, found {_found(value)})", "type"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"wrong type (expected a mapping of fields, found {_found(value)})", "type"
+    if kind == "enum":
+        return f"not an allowed value (expected one of {ctx.get('expected')}, found {_found(value)})", "enum"
+    if kind == "literal_error":
+        return f"not an allowed value (expected {ctx.get('expected')}, found {_found(value)})", "enum"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if "a-z0-9" in pattern:
+            return (f"not a valid id (expected lower-case letters, digits and hyphens such as 'basic-goal-1', "
+                    f"found {_found(value)})"), "id_format"
+        return f"wrong format (expected text matching {pattern}, found {_found(value)})", "format"
+    if kind == "string_too_short":
+        return f"text is empty (expected at least one character, found {_found(value)})", "empty"
+    if kind == "too_short":
+        return (f"list is too short (expected at least {ctx.get('min_length')} item(s), "
+                f"found {ctx.get('actual_length')})"), "too_short"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(ctx.items()), ("", ""))
+        words = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
+        return f"number out of range (expected {words.get(bound[0], bound[0])} {bound[1]}, found {_found(value)})", "range"
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return message, "invalid"
+    return f"{error['msg']} (found {_found(value)})", kind
+
+
+def report_validation_error(exc: ValidationError, model: type[BaseModel], data: Any, smap: SourceMap,
+                            problems: ProblemCollector, prefix: KeyPath = ()) -> None:
+    """Add one problem per pydantic error, at the line and column of the offending key or value."""
+    seen: set[KeyPath] = set()
+    for error in exc.errors(include_url=False):
+        loc = data_path(error["loc"], data, error["type"])
+        if loc in seen:  # one message per place: a union reports each branch
+            continue
+        seen.add(loc)
+        message, code = describe(error, model, loc)
+        path = prefix + loc
+        if error["type"] == "missing":
+            where = smap.locate(path[:-1])
+        elif error["type"] == "extra_forbidden":
+            where = smap.locate(path, key=True)
+        else:
+            where = smap.locate(path)
+        problems.add(where, format_key_path(path), message, code)
