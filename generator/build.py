@@ -1,0 +1,100 @@
+"""The build: read and validate everything, render everything, write, run MkDocs, swap in.
+
+The site is built in a temporary directory beside the output and only replaces
+the previous site when every language built cleanly in strict mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError
+from .labels import LANGUAGES
+from .mkdocs_config import mkdocs_config, site_subdir
+from .plan_loader import load_plan
+from .render.markdown_site import render_site
+from .writer import OutputTree
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    page_count: int
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """Build one language in strict mode; any MkDocs warning (a broken link…) fails the build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    previous_level, previous_propagate = logger.level, logger.propagate
+    logger.addHandler(collect)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # MkDocs' INFO chatter is not ours to print
+    try:
+        config = load_config(config_file=str(config_file), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        details = "\n".join(collect.messages) or str(exc)
+        raise BuildError(f"MkDocs rejected the rendered site ({exc}):\n{details}") from None
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(previous_level)
+        logger.propagate = previous_propagate
+
+
+def write_sources(rendered, plan, work: Path) -> dict[str, Path]:
+    """Write each language's docs tree and MkDocs config into `work`; return the config paths."""
+    tree = OutputTree(work)
+    configs = {}
+    for language in rendered:
+        for path, text in language.files.items():
+            tree.write(f"docs/{language.lang}/{path}", text)
+        site_dir = work / "site" / site_subdir(language.lang)
+        config = mkdocs_config(plan, language.lang, language.nav, work / "docs" / language.lang, site_dir)
+        configs[language.lang] = tree.write(f"mkdocs.{language.lang}.yml", config)
+    return configs
+
+
+def _swap_into_place(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(plan_dir: Path, out: Path) -> BuildResult:
+    loaded = load_plan(Path(plan_dir))          # 1. read and validate everything
+    rendered = render_site(loaded.plan)         # 2. render everything (strings only)
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        configs = write_sources(rendered, loaded.plan, work)   # 3. write
+        # The default language builds first: MkDocs empties its site_dir, which holds the others.
+        for lang in LANGUAGES:
+            run_mkdocs(configs[lang])                           # 4. MkDocs, strict
+        _swap_into_place(work / "site", out)                     # 5. only now replace the old site
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return BuildResult(out, len(rendered[0].files))

@@ -1,0 +1,40 @@
+"""Per-language labels (基準値 / Baseline …) read from templates/labels/<lang>.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The label data of one language; `labels.baseline` reads a key, `labels.get('units.people')` a nested one."""
+
+    lang: str
+    data: dict[str, Any]
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.data[key]
+        except KeyError:
+            raise AttributeError(f"label '{key}' is missing from templates/labels/{self.lang}.yaml") from None
+
+    def get(self, dotted: str) -> Any:
+        value: Any = self.data
+        for part in dotted.split("."):
+            value = value[part]
+        return value
+
+
+@cache
+def load_labels(lang: str, templates_dir: Path = TEMPLATES_DIR) -> Labels:
+    path = templates_dir / "labels" / f"{lang}.yaml"
+    return Labels(lang, yaml.safe_load(path.read_text(encoding="utf-8")))

@@ -1,0 +1,62 @@
+"""Per-language MkDocs configs that INHERIT the project's mkdocs.yml.
+
+One docs tree and one build per language, linked by Material's `extra.alternate`:
+no i18n plugin, so instant loading, search and the 404 page stay per language,
+and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .labels import DEFAULT_LANGUAGE, LANGUAGES, load_labels
+from .model import Plan
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
+OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
+
+# Japanese search: lunr's TinySegmenter cuts 子育て支援 into 子育|て|支援 while a query stays whole, so
+# words inside longer text are never found. Splitting every run of kana and kanji into single characters,
+# on both the index and the query side (Material splits queries with the same separator), makes any
+# Japanese word match the pages that contain it; ranking by term frequency puts the page about it first.
+# Measured in tests/browser/test_search.py and bench/RESULTS.md.
+CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+SEPARATORS = {
+    "ja": rf"[\s\-　、。，．・「」『』（）()〔〕【】［］]+|(?<=[{CJK}])(?=[{CJK}])|(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])",
+    "en": r"[\s\-]+",
+}
+
+
+def site_subdir(lang: str) -> str:
+    """Where a language's site lives below the output root: Japanese at the root, others below."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_dir: Path) -> str:
+    labels = load_labels(lang)
+    prefix_from_here = "../" * site_subdir(lang).count("/")
+    alternate = [
+        {
+            "name": load_labels(code).language_name,
+            "lang": code,
+            # Path from this language's site root to the other's; the theme appends the page URL.
+            "link": prefix_from_here + site_subdir(code) if code != lang else "./",
+        }
+        for code in LANGUAGES
+    ]
+    config = {
+        "INHERIT": str(MKDOCS_YML),
+        "site_name": getattr(plan.root.site_title, lang),
+        "site_description": getattr(plan.root.description, lang),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": {"language": lang, "custom_dir": str(OVERRIDES_DIR)},
+        "plugins": {"search": {"lang": lang, "separator": SEPARATORS[lang]}},
+        "extra": {"alternate": alternate, "keikaku": {"skip_to_content": labels.skip_to_content}},
+        "nav": nav,
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

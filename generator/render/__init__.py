@@ -1,0 +1,1 @@
+"""Rendering: validated model → Markdown strings. Nothing here opens a file for writing."""

@@ -1,0 +1,125 @@
+"""Render every page of the plan, in every language, to Markdown strings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..labels import LANGUAGES, load_labels
+from ..model import Division, Document, Node, Plan
+from ..references import walk
+from .environment import make_environment
+from .safety import Safe
+from .pages import PageSpec, page_index, plan_pages, walk_pages
+
+TEMPLATE_BY_KIND = {
+    "home": "home.j2.md",
+    "document": "document.j2.md",
+    "node": "node.j2.md",
+    "glossary": "glossary.j2.md",
+    "divisions": "divisions.j2.md",
+}
+
+
+@dataclass(frozen=True)
+class DivisionUse:
+    """Where a division is named as responsible: shown on the divisions page."""
+
+    title: Any
+    page: PageSpec
+    fragment: Safe
+
+
+@dataclass
+class RenderedLanguage:
+    lang: str
+    files: dict[str, str]
+    nav: list[Any]
+
+
+def _division_uses(plan: Plan, pages: list[PageSpec]) -> dict[str, list[DivisionUse]]:
+    """division id → the items it is responsible for, each with the page that shows it."""
+    index = page_index(pages)
+    uses: dict[str, list[DivisionUse]] = {}
+    for document in plan.documents:
+        doc_page = index[id(document)]
+        if document.division:
+            uses.setdefault(document.division, []).append(DivisionUse(document.title, doc_page, Safe("")))
+        for _, item in _walk_with_page(document, doc_page, index):
+            obj, page, fragment = item
+            title = getattr(obj, "name", None) or getattr(obj, "title")
+            for ref in getattr(obj, "divisions", []):
+                uses.setdefault(ref, []).append(DivisionUse(title, page, Safe(fragment)))
+    return uses
+
+
+def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, PageSpec]):
+    """Items that carry divisions, each with the page where it is shown and its anchor there."""
+    def visit(node: Node, page: PageSpec):
+        own = index.get(id(node), page)
+        fragment = "" if own is not page else f"#{node.id}"
+        yield None, (node, own, fragment)
+        for project in node.projects:
+            yield None, (project, own, f"#{project.id}")
+        for initiative in node.initiatives:
+            yield None, (initiative, own, f"#{node.id}-initiatives")
+        for child in node.children:
+            yield from visit(child, own)
+    for node in document.children:
+        yield from visit(node, doc_page)
+
+
+def _nav(pages: list[PageSpec], titles: dict[str, str]) -> list[Any]:
+    entries: list[Any] = []
+    for page in pages:
+        if page.children:
+            entries.append({titles[page.path]: [page.path, *_nav(page.children, titles)]})
+        else:
+            entries.append({titles[page.path]: page.path})
+    return entries
+
+
+def render_site(plan: Plan) -> list[RenderedLanguage]:
+    """Markdown for every page in every language; pure: returns strings, writes nothing."""
+    pages = plan_pages(plan)
+    index = page_index(pages)
+    divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
+    uses = _division_uses(plan, pages)
+    results = []
+    for lang in LANGUAGES:
+        env = make_environment(lang)
+        labels = load_labels(lang)
+        other = next(code for code in LANGUAGES if code != lang)
+
+        def heading_of(obj: Any) -> str:
+            return env.filters["heading"](obj) if isinstance(obj, Node) else getattr(obj.title, lang)
+
+        files: dict[str, str] = {}
+        titles: dict[str, str] = {}
+        for page in walk_pages(pages):
+            template = env.get_template(TEMPLATE_BY_KIND[page.kind])
+            context = {
+                "page": page,
+                "plan": plan,
+                "other_lang": other,
+                "division": divisions.__getitem__,
+                "division_uses": lambda ident: uses.get(ident, []),
+                "page_of": lambda obj: index[id(obj)],
+            }
+            if page.kind == "node":
+                context["node"] = page.subject
+            elif page.kind == "document":
+                context["document"] = page.subject
+            files[page.path] = template.render(context)
+            titles[page.path] = {
+                "home": labels.home,
+                "glossary": labels.glossary,
+                "divisions": labels.divisions,
+            }.get(page.kind) or (
+                getattr((page.subject.short_title or page.subject.title), lang)
+                if page.kind == "document" else heading_of(page.subject))
+        results.append(RenderedLanguage(lang, files, _nav(pages, titles)))
+    return results
+
+
+__all__ = ["RenderedLanguage", "render_site", "walk"]
