@@ -44,7 +44,7 @@ def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_di
             "name": load_labels(code).language_name,
             "lang": code,
             # Path from this language's site root to the other's; the theme appends the page URL.
-            "link": prefix_from_here + site_subdir(code) if code != lang else "./",
+            "link": prefix_from_here + site_subdir(code) if code != lang else "",
         }
         for code in LANGUAGES
     ]
