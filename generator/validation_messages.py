@@ -92,10 +92,10 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple
         return f"unknown field ({hint}expected one of: {listed}; found '{loc[-1]}')", "unknown_field"
     if kind in ("string_type", "str_type"):
         return f"wrong type (expected text, found {_found(value)}; put the text in quotes)", "type"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind == "int_from_float":
         return f"wrong type (expected a whole number, found {_found(value)})", "type"
-    if kind in ("float_type", "float_parsing"):
-        return f"wrong type (expected a number, found {_found(value)})", "type"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing"):
+        return f"wrong type (expected a number without units or separators, e.g. 33832, found {_found(value)})", "type"
     if kind in ("bool_type", "bool_parsing"):
         return f"wrong type (expected true or false, found {_found(value)})", "type"
     if kind in ("list_type",):

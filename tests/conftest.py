@@ -1,0 +1,41 @@
+"""Shared fixtures: built sites (one build per plan per test session) and the golden-file flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = {
+    "kashiwa": ROOT / "plan",
+    "musashino": ROOT / "examples" / "musashino",
+    "kashiwara": ROOT / "examples" / "kashiwara",
+    "narashino": ROOT / "examples" / "narashino",
+}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory):
+    """name → site directory; each plan is built once, on first use."""
+    cache: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in cache:
+            out = tmp_path_factory.mktemp(f"site-{name}") / "site"
+            build_site(PLANS[name], out)
+            cache[name] = out
+        return cache[name]
+
+    return get
