@@ -19,14 +19,20 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
 OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
 
-# Japanese search: lunr's TinySegmenter cuts 子育て支援 into 子育|て|支援 while a query stays whole, so
-# words inside longer text are never found. Splitting every run of kana and kanji into single characters,
-# on both the index and the query side (Material splits queries with the same separator), makes any
-# Japanese word match the pages that contain it; ranking by term frequency puts the page about it first.
-# Measured in tests/browser/test_search.py and bench/RESULTS.md.
-CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Japanese search. lunr's TinySegmenter cuts 子育て支援 into 子育|て|支援 in the index, while Material's
+# separator keeps a query such as 子育て whole, so a word inside longer text was never found. We split
+# at every change of script (kanji | hiragana | katakana | Latin and digits) on both sides: the index
+# holds 子育 て 支援 and the query 子育て becomes 子育 て. Kanji runs are then cut by TinySegmenter in
+# the index and, in the query, by Material's segmenter along the words the index holds (認定農業者数 →
+# 認定 農業 者 数), so query and index agree. Measured in tests/browser/test_search.py and bench/.
+HAN = r"\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HIRAGANA = r"\u3040-\u309f"
+KATAKANA = r"\u30a0-\u30ff\uff66-\uff9f"
+LATIN = r"A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_SCRIPTS = (HAN, HIRAGANA, KATAKANA, LATIN)
+_BOUNDARIES = "|".join(f"(?<=[{a}])(?=[{b}])" for a in _SCRIPTS for b in _SCRIPTS if a != b)
 SEPARATORS = {
-    "ja": rf"[\s\-　、。，．・「」『』（）()〔〕【】［］]+|(?<=[{CJK}])(?=[{CJK}])|(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])",
+    "ja": r"[\s\-　、。，．・「」『』（）()〔〕【】［］〈〉《》]+|" + _BOUNDARIES,
     "en": r"[\s\-]+",
 }
 
