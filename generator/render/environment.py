@@ -64,7 +64,7 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         return escape_html(text_of(value))
 
     def heading(node: Any) -> str:
-        label = labels.levels[node.level.value].format(number=node.number or "").strip()
+        label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
         title = getattr(node.title, lang)
         return f"{label} {title}" if label else title
 
@@ -82,11 +82,15 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         """Link from the Markdown file `source` to the Markdown file `target`, as MkDocs checks it."""
         return Safe(posixpath.relpath(target, posixpath.dirname(source) or "."))
 
+    def mark(value: str | None) -> str:
+        """A source's enumeration mark (ア, ①, (1)…) as this language reads it."""
+        return "" if value is None else labels.marks.get(value, value)
+
     def anchor(*parts: str) -> Safe:
         return Safe("-".join(parts))
 
     env.filters.update(html=html, heading=heading, quantity=quantity, period=period,
-                       period_range=period_range, t=text_of, number=format_number)
+                       period_range=period_range, t=text_of, number=format_number, mark=mark)
     env.globals.update(labels=labels, lang=lang, relative=relative, anchor=anchor, Safe=Safe)
     return env
 

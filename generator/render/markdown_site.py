@@ -102,6 +102,7 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "page": page,
                 "plan": plan,
                 "other_lang": other,
+                "other_labels": load_labels(other),
                 "division": divisions.__getitem__,
                 "division_uses": lambda ident: uses.get(ident, []),
                 "page_of": lambda obj: index[id(obj)],
