@@ -7,6 +7,7 @@ and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,19 @@ def site_subdir(lang: str) -> str:
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
+def _escaped_nav(nav: list[Any]) -> list[Any]:
+    """The theme prints nav titles and the site name as they are, so plan text is escaped first."""
+    out: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, str):  # a section's own index page
+            out.append(entry)
+            continue
+        for title, target in entry.items():
+            value = _escaped_nav(target) if isinstance(target, list) else target
+            out.append({html.escape(title): value})
+    return out
+
+
 def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_dir: Path) -> str:
     labels = load_labels(lang)
     prefix_from_here = "../" * site_subdir(lang).count("/")
@@ -56,13 +70,13 @@ def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_di
     ]
     config = {
         "INHERIT": str(MKDOCS_YML),
-        "site_name": getattr(plan.root.site_title, lang),
-        "site_description": getattr(plan.root.description, lang),
+        "site_name": html.escape(getattr(plan.root.site_title, lang)),
+        "site_description": html.escape(getattr(plan.root.description, lang)),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES_DIR)},
         "plugins": {"search": {"lang": lang, "separator": SEPARATORS[lang]}},
         "extra": {"alternate": alternate, "keikaku": {"skip_to_content": labels.skip_to_content}},
-        "nav": nav,
+        "nav": _escaped_nav(nav),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

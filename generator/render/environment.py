@@ -66,7 +66,7 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
     def heading(node: Any) -> str:
         label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
         title = getattr(node.title, lang)
-        return f"{label} {title}" if label else title
+        return f"{label}{labels.heading_separator}{title}" if label else title
 
     def quantity(value: Quantity) -> str:
         text = format_quantity(value, labels)

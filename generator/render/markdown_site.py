@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
+
+import yaml
 
 from ..labels import LANGUAGES, load_labels
 from ..model import Division, Document, Node, Plan
@@ -11,6 +14,9 @@ from ..references import walk
 from .environment import make_environment
 from .safety import Safe
 from .pages import PageSpec, page_index, plan_pages, walk_pages
+
+# Lists that name every topic would crowd the pages about a topic out of search results.
+SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2}
 
 TEMPLATE_BY_KIND = {
     "home": "home.j2.md",
@@ -69,6 +75,15 @@ def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, Pag
         yield from visit(node, doc_page)
 
 
+def _front_matter(title: str, boost: float | None) -> str:
+    """Page metadata. The theme prints the title into <title> and the header as it is, so it is
+    HTML-escaped here; without it MkDocs would take the first heading's text, unescaped."""
+    meta: dict[str, Any] = {"title": html.escape(title)}
+    if boost is not None:
+        meta["search"] = {"boost": boost}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
 def _nav(pages: list[PageSpec], titles: dict[str, str]) -> list[Any]:
     entries: list[Any] = []
     for page in pages:
@@ -111,14 +126,15 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 context["node"] = page.subject
             elif page.kind == "document":
                 context["document"] = page.subject
-            files[page.path] = template.render(context)
-            titles[page.path] = {
+            title = {
                 "home": labels.home,
                 "glossary": labels.glossary,
                 "divisions": labels.divisions,
             }.get(page.kind) or (
                 getattr((page.subject.short_title or page.subject.title), lang)
                 if page.kind == "document" else heading_of(page.subject))
+            titles[page.path] = title
+            files[page.path] = _front_matter(title, SEARCH_BOOST.get(page.kind)) + template.render(context)
         results.append(RenderedLanguage(lang, files, _nav(pages, titles)))
     return results
 

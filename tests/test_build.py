@@ -1,0 +1,93 @@
+"""A full build of the default plan: both languages, every page, nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from generator.build import build_site, run_mkdocs, write_sources
+from generator.cli import main
+from generator.errors import BuildError
+from generator.plan_loader import load_plan
+from generator.render.markdown_site import render_site
+from tests.conftest import ROOT
+from tests.html_tags import tags
+
+
+def test_japanese_at_root_and_english_under_en(built_sites):
+    site = built_sites("kashiwa")
+    ja = (site / "index.html").read_text(encoding="utf-8")
+    en = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in ja and "柏市" in ja
+    assert '<html lang="en"' in en and "Kashiwa City" in en
+
+
+def test_every_page_exists_in_both_languages(built_sites):
+    site = built_sites("kashiwa")
+    ja = {p.relative_to(site).as_posix() for p in site.rglob("index.html") if not p.is_relative_to(site / "en")}
+    en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html")}
+    assert ja == en
+    assert len(ja) >= 10
+
+
+def test_pages_name_their_counterparts(built_sites):
+    site = built_sites("kashiwa")
+    page = (site / "strategy-2021" / "basic-goal-2" / "index.html").read_text(encoding="utf-8")
+    alternates = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page)
+                  if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang")}
+    assert alternates == {"ja": "../../strategy-2021/basic-goal-2/", "en": "../../en/strategy-2021/basic-goal-2/",
+                          "x-default": "../../strategy-2021/basic-goal-2/"}
+
+
+def test_nothing_is_loaded_from_another_host(built_sites):
+    site = built_sites("kashiwa")
+    for path in list(site.rglob("*.html")) + list(site.rglob("*.css")):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".css":
+            assert not re.search(r"@import\s+url\(\s*['\"]?https?:", text), path
+            continue
+        for tag, attrs in tags(text):
+            loads = attrs.get("src") if tag in ("script", "img", "iframe") else \
+                attrs.get("href") if tag == "link" and "alternate" not in (attrs.get("rel") or "") else None
+            assert not (loads or "").startswith(("http:", "https:", "//")), f"{path}: <{tag}> loads {loads}"
+
+
+def test_no_theme_credit_in_the_footer(built_sites):
+    page = (built_sites("kashiwa") / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in page
+
+
+@pytest.mark.parametrize("plan", ["musashino", "kashiwara", "narashino"])
+def test_example_plans_build(built_sites, plan):
+    site = built_sites(plan)
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
+
+
+def test_broken_internal_link_fails_the_build(tmp_path):
+    loaded = load_plan(ROOT / "tests" / "data" / "minimal")
+    rendered = render_site(loaded.plan)
+    rendered[0].files["index.md"] += "\n[次のページ](strategy/no-such-page/index.md)\n"
+    configs = write_sources(rendered, loaded.plan, tmp_path)
+    with pytest.raises(BuildError, match="no-such-page"):
+        run_mkdocs(configs["ja"])
+
+
+def test_check_and_build_from_the_command_line(tmp_path, capsys):
+    assert main(["check", "--plan", str(ROOT / "examples" / "kashiwara")]) == 0
+    assert "OK (1 document)" in capsys.readouterr().out
+    out = tmp_path / "site"
+    assert main(["build", "--plan", str(ROOT / "tests" / "data" / "minimal"), "--out", str(out)]) == 0
+    assert (out / "en" / "strategy" / "basic-goal-1" / "index.html").is_file()
+
+
+def test_rebuild_replaces_the_site_without_leftovers(tmp_path):
+    plan = tmp_path / "plan"
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", plan)
+    out = tmp_path / "site"
+    build_site(plan, out)
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    build_site(plan, out)
+    assert not (out / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan", "site"]
