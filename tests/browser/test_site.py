@@ -100,7 +100,7 @@ def test_phone_layout_shows_kpi_as_labelled_cards(browser, kashiwa_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
     phone = context.new_page()
     phone.goto(kashiwa_url + "strategy-2021/basic-goal-1/")
-    cell = phone.locator("table.kk-indicators td").first
+    cell = phone.locator(".kk-indicators td").first
     label = cell.evaluate("el => getComputedStyle(el, '::before').content")
     assert "基準値" in label
     width = phone.evaluate("document.documentElement.scrollWidth")
