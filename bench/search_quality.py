@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import mkdocs_config  # noqa: E402
-from generator.build import build_site  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search  # noqa: E402
-from tests.browser.test_site import ENGLISH_QUERIES, JAPANESE_QUERIES  # noqa: E402
+from generator import mkdocs_config
+from generator.build import build_site
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search
+from tests.browser.test_site import ENGLISH_QUERIES, JAPANESE_QUERIES
 
 MATERIAL_DEFAULT_JA = "[\\s\\-　、。，．]+"  # Material 9.8.1's search.config.separator for ja
 

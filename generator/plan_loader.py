@@ -19,7 +19,7 @@ from .errors import Location, PlanError, ProblemCollector, display_path
 from .model import Division, Document, GlossaryTerm, Plan, PlanRoot
 from .references import check_references
 from .validation_messages import report_validation_error
-from .yaml_source import LoadedFile, SourceMap, load_yaml_file
+from .yaml_source import LoadedFile, load_yaml_file
 
 DIVISIONS_FILE = "divisions.yaml"
 GLOSSARY_FILE = "glossary.yaml"
@@ -100,10 +100,6 @@ def load_plan(directory: Path) -> LoadedPlan:
     check_references(plan, root_file, document_files, optional_files, problems)
     problems.raise_if_any()
     return LoadedPlan(plan, directory, document_files, root_file)
-
-
-def source_map_for(loaded: LoadedPlan, document_id: str) -> SourceMap:
-    return loaded.document_files[document_id].source_map
 
 
 __all__ = ["LoadedPlan", "PlanError", "load_plan"]

@@ -65,7 +65,6 @@ def check_references(plan: Plan, root_file: LoadedFile, document_files: dict[str
         if document.division:
             check_division(document.division, smap.locate(("division",)), "division")
         for path, item in walk(document):
-            key = format_key_path(path)
             if isinstance(item, (Node, Project, Indicator, Table)):
                 kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
                 claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)))

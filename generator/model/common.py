@@ -49,7 +49,7 @@ class Period(StrictModel):
     note: Text | None = Field(default=None, description="What the source says beyond the year, e.g. an as-of date.")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Period":
+    def _one_kind(self) -> Period:
         if (self.fiscal_year is None) == (self.year is None):
             raise ValueError("give exactly one of `fiscal_year` or `year` (expected e.g. `fiscal_year: 2020`)")
         return self

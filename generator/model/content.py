@@ -89,7 +89,7 @@ class Table(StrictModel):
     notes: list[Note] = Field(default_factory=list, description="Editorial and source notes, e.g. what empty cells mean.")
 
     @model_validator(mode="after")
-    def _rows_match_columns(self) -> "Table":
+    def _rows_match_columns(self) -> Table:
         for index, row in enumerate(self.rows):
             if len(row.cells) != len(self.columns):
                 raise ValueError(
@@ -126,7 +126,7 @@ class Node(StrictModel):
     tables: list[Table] = Field(default_factory=list, description="Tables by year.")
     footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes of the source.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes.")
-    children: list["Node"] = Field(default_factory=list, description="Items below this one in the hierarchy.")
+    children: list[Node] = Field(default_factory=list, description="Items below this one in the hierarchy.")
 
 
 class Official(StrictModel):
@@ -137,5 +137,16 @@ class Official(StrictModel):
     remit: Text | None = Field(default=None, description="Their area of responsibility, e.g. 行財政健全化担当.")
 
 
-__all__ = ["Cell", "GuidingPlan", "Initiative", "Level", "Node", "NumberedTitle", "Official", "Project",
-           "Table", "TableRow", "Period"]
+__all__ = [
+    "Cell",
+    "GuidingPlan",
+    "Initiative",
+    "Level",
+    "Node",
+    "NumberedTitle",
+    "Official",
+    "Period",
+    "Project",
+    "Table",
+    "TableRow",
+]

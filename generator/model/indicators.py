@@ -35,7 +35,7 @@ class Measurement(_Values):
     note: Text | None = Field(default=None, description="What the source adds, e.g. how it was calculated.")
 
     @model_validator(mode="after")
-    def _has_number(self) -> "Measurement":
+    def _has_number(self) -> Measurement:
         self._check_values(allow_none=False)
         return self
 
@@ -49,7 +49,7 @@ class Target(_Values):
     note: Text | None = Field(default=None, description="What the source adds to the target.")
 
     @model_validator(mode="after")
-    def _number_or_text(self) -> "Target":
+    def _number_or_text(self) -> Target:
         self._check_values(allow_none=True)
         if self.text is None and self.value is None and not self.values:
             raise ValueError("a target needs a number (`value` and `unit`) or a qualitative `text`")
@@ -70,7 +70,7 @@ class Indicator(StrictModel):
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
 
     @model_validator(mode="after")
-    def _actuals_have_periods(self) -> "Indicator":
+    def _actuals_have_periods(self) -> Indicator:
         for actual in self.actuals:
             if actual.period is None:
                 raise ValueError("every actual value needs a `period` (expected e.g. `period: {fiscal_year: 2021}`)")

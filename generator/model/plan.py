@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
 from pydantic import Field, StringConstraints
-from typing import Annotated
 
 from .common import Note, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official

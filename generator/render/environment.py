@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
-from ..labels import TEMPLATES_DIR, Labels, load_labels
+from ..labels import TEMPLATES_DIR, load_labels
 from ..model import Period, PeriodRange, Prose, Quantity, Text
 from .formatting import format_number, format_period, format_period_range, format_quantity
 from .safety import Safe, escape_html, escape_markdown, render_prose

@@ -17,7 +17,7 @@ def era_of(year: int) -> tuple[str, int]:
     raise ValueError(f"year {year} is before the Meiji era")
 
 
-def format_number(value: int | float, decimals: int | None = None) -> str:
+def format_number(value: float, decimals: int | None = None) -> str:
     if decimals is not None:
         return f"{value:,.{decimals}f}"
     if isinstance(value, float) and value.is_integer() and decimals is None:

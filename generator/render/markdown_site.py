@@ -10,10 +10,9 @@ import yaml
 
 from ..labels import LANGUAGES, load_labels
 from ..model import Division, Document, Node, Plan
-from ..references import walk
 from .environment import make_environment
-from .safety import Safe
 from .pages import PageSpec, page_index, plan_pages, walk_pages
+from .safety import Safe
 
 # Lists that name every topic would crowd the pages about a topic out of search results.
 SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2}
@@ -51,9 +50,8 @@ def _division_uses(plan: Plan, pages: list[PageSpec]) -> dict[str, list[Division
         doc_page = index[id(document)]
         if document.division:
             uses.setdefault(document.division, []).append(DivisionUse(document.title, doc_page, Safe("")))
-        for _, item in _walk_with_page(document, doc_page, index):
-            obj, page, fragment = item
-            title = getattr(obj, "name", None) or getattr(obj, "title")
+        for obj, page, fragment in _walk_with_page(document, doc_page, index):
+            title = getattr(obj, "name", None) or obj.title
             for ref in getattr(obj, "divisions", []):
                 uses.setdefault(ref, []).append(DivisionUse(title, page, Safe(fragment)))
     return uses
@@ -64,11 +62,11 @@ def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, Pag
     def visit(node: Node, page: PageSpec):
         own = index.get(id(node), page)
         fragment = "" if own is not page else f"#{node.id}"
-        yield None, (node, own, fragment)
+        yield node, own, fragment
         for project in node.projects:
-            yield None, (project, own, f"#{project.id}")
+            yield project, own, f"#{project.id}"
         for initiative in node.initiatives:
-            yield None, (initiative, own, f"#{node.id}-initiatives")
+            yield initiative, own, f"#{node.id}-initiatives"
         for child in node.children:
             yield from visit(child, own)
     for node in document.children:
@@ -105,10 +103,7 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
         env = make_environment(lang)
         labels = load_labels(lang)
         other = next(code for code in LANGUAGES if code != lang)
-
-        def heading_of(obj: Any) -> str:
-            return env.filters["heading"](obj) if isinstance(obj, Node) else getattr(obj.title, lang)
-
+        heading = env.filters["heading"]
         files: dict[str, str] = {}
         titles: dict[str, str] = {}
         for page in walk_pages(pages):
@@ -132,11 +127,11 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "divisions": labels.divisions,
             }.get(page.kind) or (
                 getattr((page.subject.short_title or page.subject.title), lang)
-                if page.kind == "document" else heading_of(page.subject))
+                if page.kind == "document" else heading(page.subject))
             titles[page.path] = title
             files[page.path] = _front_matter(title, SEARCH_BOOST.get(page.kind)) + template.render(context)
         results.append(RenderedLanguage(lang, files, _nav(pages, titles)))
     return results
 
 
-__all__ = ["RenderedLanguage", "render_site", "walk"]
+__all__ = ["RenderedLanguage", "render_site"]

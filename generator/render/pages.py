@@ -16,7 +16,7 @@ class PageSpec:
     path: str
     subject: Any = None
     document: Document | None = None
-    children: list["PageSpec"] = field(default_factory=list)
+    children: list[PageSpec] = field(default_factory=list)
 
     @property
     def url(self) -> str:
