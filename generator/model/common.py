@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 
 class StrictModel(BaseModel):
@@ -31,14 +32,33 @@ class Text(StrictModel):
     en: NonEmpty = Field(description="English text, written for foreign residents.")
 
 
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_ALLOWED_LINK = re.compile(r"^(https?://|mailto:)", re.I)
+
+
+def _check_links(text: str) -> str:
+    for match in _LINK_TARGET.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if not _ALLOWED_LINK.match(target):
+            raise ValueError(f"link not allowed in prose (expected an https://, http:// or mailto: address, "
+                             f"found '{target}'); the site's own pages are linked by its navigation")
+    return text
+
+
 class Prose(StrictModel):
     """Narrative text in both languages, read as Markdown (paragraphs, lists, emphasis, links).
 
-    Raw HTML is shown as text, and links may only use http, https or mailto.
+    Raw HTML is shown as text, and links may only use http, https or mailto: a relative link could
+    break unseen, since prose is rendered before MkDocs checks links.
     """
 
     ja: NonEmpty = Field(description="Japanese Markdown.")
     en: NonEmpty = Field(description="English Markdown.")
+
+    @field_validator("ja", "en")
+    @classmethod
+    def _links(cls, value: str) -> str:
+        return _check_links(value)
 
 
 class Period(StrictModel):

@@ -38,7 +38,10 @@ def test_hostile_plan_builds_into_a_harmless_site(tmp_path):
     document = yaml.safe_load((plan / "strategy.yaml").read_text(encoding="utf-8"))
     goal = document["children"][0]
     goal["title"] = {"ja": HOSTILE_TEXT, "en": HOSTILE_TEXT}
-    goal["vision"] = {"ja": HOSTILE_PROSE, "en": HOSTILE_PROSE}
+    # Links other than http(s)/mailto are rejected by validation (tests/data/invalid/prose_link);
+    # raw HTML is accepted and must arrive as text.
+    raw_html = "Hello <script>alert(3)</script> <img src=x onerror=\"alert(4)\">\n\n<a href=\"javascript:alert(7)\">raw</a>"
+    goal["vision"] = {"ja": raw_html, "en": raw_html}
     goal["targets"][0]["name"] = {"ja": HOSTILE_TEXT, "en": HOSTILE_TEXT}
     (plan / "strategy.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     site = build_site(plan, tmp_path / "site").out
