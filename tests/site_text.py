@@ -21,7 +21,9 @@ class _Text(HTMLParser):
         attributes = dict(attrs)
         classes = (attributes.get("class") or "").split()
         hides = (tag in _SKIP or "headerlink" in classes
-                 or (self.skip_lang is not None and attributes.get("lang") == self.skip_lang))
+                 # Whole elements in the other language (switcher, glossary column) are not page text;
+                # a <span lang> inside a sentence is, and must still obey the page's rules.
+                or (self.skip_lang is not None and attributes.get("lang") == self.skip_lang and tag != "span"))
         if tag in ("br", "img", "meta", "link", "input", "hr", "source"):
             return
         self.stack.append((tag, hides))

@@ -21,6 +21,7 @@ class TemplateBug(Exception):
 
 def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     labels = load_labels(lang, templates_dir)
+    foreign = lang != "ja"  # Japanese in a page of another language is marked lang="ja"
 
     def text_of(value: Any) -> str:
         if isinstance(value, (Text, Prose)):
@@ -34,16 +35,16 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         if value is None:
             return ""
         if isinstance(value, Prose):
-            return render_prose(value.__getattribute__(lang))
+            return render_prose(getattr(value, lang), foreign_japanese=foreign)
         if isinstance(value, Text):
-            return escape_markdown(getattr(value, lang))
+            return escape_markdown(getattr(value, lang), foreign_japanese=foreign)
         if isinstance(value, bool):
             return escape_markdown(str(value))
         if isinstance(value, (int, float)):
             return format_number(value)
         if isinstance(value, BaseModel):
             raise TemplateBug(f"a template printed a whole {type(value).__name__}; print one of its fields")
-        return escape_markdown(str(value))
+        return escape_markdown(str(value), foreign_japanese=foreign)
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -60,8 +61,12 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         if isinstance(value, Safe):
             return value
         if isinstance(value, Prose):
-            return render_prose(getattr(value, lang))
-        return escape_html(text_of(value))
+            return render_prose(getattr(value, lang), foreign_japanese=foreign)
+        return escape_html(text_of(value), foreign_japanese=foreign)
+
+    def attr(value: Any) -> Safe:
+        """For attribute values: escaped, and never marked up."""
+        return Safe(escape_html(text_of(value)))
 
     def heading(node: Any) -> str:
         label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
@@ -90,7 +95,7 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         return Safe("-".join(parts))
 
     env.filters.update(html=html, heading=heading, quantity=quantity, period=period,
-                       period_range=period_range, t=text_of, number=format_number, mark=mark)
+                       period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr)
     env.globals.update(labels=labels, lang=lang, relative=relative, anchor=anchor, Safe=Safe)
     return env
 

@@ -56,3 +56,42 @@ def test_share_of_japanese_characters(built_sites, plan):
 def test_the_check_catches_untranslated_text():
     assert _outside_parentheses("Basic goal 1 子育てを支える環境の充実") != []
     assert _outside_parentheses("Tega-numa (手賀沼) is a lake") == []
+
+
+class _UnmarkedJapanese(__import__("html.parser").parser.HTMLParser):
+    """Japanese text in the main content whose nearest lang attribute is not "ja"."""
+
+    VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        tags = [tag for tag, _ in self.stack]
+        if "article" not in tags or {"script", "style", "svg"} & set(tags):
+            return
+        lang = next((value for _, value in reversed(self.stack) if value), None)
+        if lang != "ja" and JAPANESE.search(data):
+            self.found.append(data.strip()[:60])
+
+
+@pytest.mark.parametrize("plan", sorted(PLANS))
+def test_japanese_on_english_pages_is_marked_for_screen_readers(built_sites, plan):
+    # WCAG 2.1 SC 3.1.2 (Language of Parts): a screen reader must know to read 手賀沼 in Japanese.
+    unmarked = {}
+    for path in sorted((built_sites(plan) / "en").rglob("index.html")):
+        parser = _UnmarkedJapanese()
+        parser.feed(path.read_text(encoding="utf-8"))
+        if parser.found:
+            unmarked[path.name if False else path.as_posix().split("/en/", 1)[1]] = parser.found
+    assert unmarked == {}
