@@ -1,0 +1,55 @@
+"""Japanese era years beside Western ones, numbers and units, per language."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.labels import load_labels
+from generator.model import Period, PeriodRange, Quantity, Unit
+from generator.render.formatting import era_of, format_number, format_period, format_period_range, format_quantity
+
+JA, EN = load_labels("ja"), load_labels("en")
+
+
+@pytest.mark.parametrize(("year", "era"), [(2019, ("reiwa", 1)), (2020, ("reiwa", 2)), (2018, ("heisei", 30)),
+                                           (1989, ("heisei", 1)), (1988, ("showa", 63))])
+def test_era_of(year, era):
+    assert era_of(year) == era
+
+
+def test_periods_in_both_languages():
+    assert format_period(Period(fiscal_year=2020), JA) == "令和2年度"
+    assert format_period(Period(fiscal_year=2019), JA) == "令和元年度"
+    assert format_period(Period(fiscal_year=2020), EN) == "FY2020"
+    assert format_period(Period(fiscal_year=2020), EN, long=True) == "FY2020 (Reiwa 2)"
+    assert format_period(Period(year=2018), JA, long=True) == "平成30年（2018年）"
+    assert format_period(Period(year=2018), EN, long=True) == "2018 (Heisei 30)"
+    span = PeriodRange(start=Period(fiscal_year=2009))
+    assert format_period_range(span, JA) == "平成21年度（2009年度）から"
+    assert format_period_range(span, EN) == "from FY2009 (Heisei 21)"
+
+
+@pytest.mark.parametrize(("value", "text"), [(33832, "33,832"), (45.3, "45.3"), (82.13, "82.13"),
+                                             (1633294, "1,633,294"), (0, "0"), (1.8, "1.8"), (2200000.0, "2,200,000")])
+def test_numbers_keep_the_source_digits(value, text):
+    assert format_number(value) == text
+
+
+def test_units_per_language():
+    people = Quantity(value=33832, unit=Unit.people)
+    assert format_quantity(people, JA) == "33,832人"
+    assert format_quantity(people, EN) == "33,832 people"
+    assert format_quantity(Quantity(value=8, unit=Unit.million_yen), EN) == "¥8 million"
+    assert format_quantity(Quantity(value=5.0, unit=Unit.percent, decimals=1), JA) == "5.0%"
+
+
+def test_labels_have_the_same_keys_in_both_languages():
+    def keys(data, prefix=""):
+        out = set()
+        for key, value in data.items():
+            out.add(prefix + key)
+            if isinstance(value, dict) and key != "marks":
+                out |= keys(value, f"{prefix}{key}.")
+        return out
+    assert keys(JA.data) == keys(EN.data)
+    assert set(JA.units) == {unit.value for unit in Unit}
