@@ -106,3 +106,12 @@ def test_phone_layout_shows_kpi_as_labelled_cards(browser, kashiwa_url):
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "the page must not scroll sideways on a phone"
     context.close()
+
+
+@pytest.mark.parametrize(("query", "expected"), [("子育て", "strategy-2021/basic-goal-1/"),
+                                                 ("フレイル", "strategy-2021/basic-goal-2/")])
+def test_reader_reaches_the_page_from_the_first_result(page, kashiwa_url, query, expected):
+    search(page, kashiwa_url, "", query)
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
+    page.wait_for_url(lambda url: url.split("#")[0] == kashiwa_url + expected)
+    assert query in page.locator("article").inner_text()
