@@ -51,6 +51,16 @@ def _item_model(adapter: TypeAdapter) -> type[BaseModel]:
     return adapter._type.__args__[0]  # list[Model] → Model, for "did you mean" hints
 
 
+def _document_list(root: PlanRoot | None, root_file: LoadedFile | None) -> list[str]:
+    """The document files to read: from plan.yaml, even when another part of it is wrong."""
+    if root is not None:
+        return list(root.documents)
+    raw = root_file.data.get("documents") if root_file and isinstance(root_file.data, dict) else None
+    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+        return raw
+    return []
+
+
 def load_plan(directory: Path) -> LoadedPlan:
     """Load and validate the plan in `directory`; raise PlanError listing every problem."""
     problems = ProblemCollector()
@@ -66,40 +76,42 @@ def load_plan(directory: Path) -> LoadedPlan:
     divisions: list[Division] = []
     glossary: list[GlossaryTerm] = []
     optional_files: dict[str, LoadedFile] = {}
+    divisions_valid = True
     for name, adapter, sink in ((DIVISIONS_FILE, TypeAdapter(list[Division]), divisions),
                                 (GLOSSARY_FILE, TypeAdapter(list[GlossaryTerm]), glossary)):
         path = directory / name
         if path.is_file():
+            before = len(problems.problems)
             loaded = load_yaml_file(path, display_path(path), problems)
             if loaded is not None:
                 optional_files[name] = loaded
                 sink.extend(_validate(adapter, loaded, problems) or [])
+            if name == DIVISIONS_FILE and len(problems.problems) > before:
+                divisions_valid = False
 
-    documents: list[Document] = []
-    document_files: dict[str, LoadedFile] = {}
-    if root is not None and root_file is not None:
-        for index, relative in enumerate(root.documents):
-            path = directory / relative
-            if not path.is_file():
-                problems.add(root_file.source_map.locate(("documents", index)), f"documents[{index}]",
-                             f"file not found (expected a YAML file in {display_path(directory)}/, found '{relative}')",
-                             "file_missing")
-                continue
-            loaded = load_yaml_file(path, display_path(path), problems)
-            if loaded is None:
-                continue
-            document = _validate(Document, loaded, problems)
-            if document is not None:
-                documents.append(document)
-                document_files.setdefault(document.id, loaded)
+    documents: list[tuple[Document, LoadedFile]] = []
+    for index, relative in enumerate(_document_list(root, root_file)):
+        path = directory / relative
+        if not path.is_file():
+            problems.add(root_file.source_map.locate(("documents", index)), f"documents[{index}]",
+                         f"file not found (expected a YAML file in {display_path(directory)}/, found '{relative}')",
+                         "file_missing")
+            continue
+        loaded = load_yaml_file(path, display_path(path), problems)
+        if loaded is None:
+            continue
+        document = _validate(Document, loaded, problems)
+        if document is not None:
+            documents.append((document, loaded))
 
-    if root is None or problems.problems:
-        # References are only checked on a model that validated, so their messages are never noise.
-        problems.raise_if_any()
-    plan = Plan(root=root, documents=documents, divisions=divisions, glossary=glossary)
-    check_references(plan, root_file, document_files, optional_files, problems)
+    # References are checked in every file that validated, so that all problems come out in one run;
+    # references to divisions only when divisions.yaml itself is sound, or they would all be noise.
+    check_references(documents, divisions, glossary, optional_files, problems,
+                     check_divisions=divisions_valid)
     problems.raise_if_any()
-    return LoadedPlan(plan, directory, document_files, root_file)
+    plan = Plan(root=root, documents=[document for document, _ in documents], divisions=divisions,
+                glossary=glossary)
+    return LoadedPlan(plan, directory, {document.id: loaded for document, loaded in documents}, root_file)
 
 
 __all__ = ["LoadedPlan", "PlanError", "load_plan"]

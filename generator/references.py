@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Location, ProblemCollector
-from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Plan, Project, Table
+from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Project, Table
 from .yaml_source import KeyPath, LoadedFile, format_key_path
 
 # Top-level URL segments the site uses itself; a document id may not take one.
@@ -26,8 +26,9 @@ def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
             yield from walk(item, path + (index,))
 
 
-def check_references(plan: Plan, root_file: LoadedFile, document_files: dict[str, LoadedFile],
-                     optional_files: dict[str, LoadedFile], problems: ProblemCollector) -> None:
+def check_references(documents: list[tuple[Document, LoadedFile]], divisions: list[Division],
+                     glossary: list[GlossaryTerm], optional_files: dict[str, LoadedFile],
+                     problems: ProblemCollector, *, check_divisions: bool = True) -> None:
     ids: dict[tuple[str, str], Location] = {}
 
     def claim(kind: str, ident: str, where: Location, key: str) -> None:
@@ -38,25 +39,22 @@ def check_references(plan: Plan, root_file: LoadedFile, document_files: dict[str
         else:
             ids[(kind, ident)] = where
 
-    division_ids = {d.id for d in plan.divisions}
+    division_ids = {d.id for d in divisions}
     known = ", ".join(sorted(division_ids)) or "none: divisions.yaml is missing or empty"
 
     def check_division(ref: str, where: Location, key: str) -> None:
-        if ref not in division_ids:
+        if check_divisions and ref not in division_ids:
             problems.add(where, key, f"unknown division '{ref}' (expected an id from divisions.yaml: {known}; "
                                      f"found '{ref}')", "unknown_reference")
 
     for name, kind in (("divisions.yaml", Division), ("glossary.yaml", GlossaryTerm)):
         loaded = optional_files.get(name)
-        items = plan.divisions if kind is Division else plan.glossary
+        items = divisions if kind is Division else glossary
         for index, item in enumerate(items):
             path = (index, "id")
             claim(kind.__name__.lower(), item.id, loaded.source_map.locate(path), format_key_path(path))
 
-    for document in plan.documents:
-        loaded = document_files.get(document.id)
-        if loaded is None:
-            continue
+    for document, loaded in documents:
         smap = loaded.source_map
         if document.id in RESERVED_IDS:
             problems.add(smap.locate(("id",)), "id", f"document id '{document.id}' is reserved for the site "

@@ -32,8 +32,8 @@ class Text(StrictModel):
     en: NonEmpty = Field(description="English text, written for foreign residents.")
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_ALLOWED_LINK = re.compile(r"^(https?://|mailto:)", re.I)
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_ALLOWED_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 
 def _check_links(text: str) -> str:
