@@ -72,6 +72,7 @@ def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_di
         "INHERIT": str(MKDOCS_YML),
         "site_name": html.escape(getattr(plan.root.site_title, lang)),
         "site_description": html.escape(getattr(plan.root.description, lang)),
+        "site_url": plan.root.site_url + site_subdir(lang) if plan.root.site_url else None,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES_DIR)},

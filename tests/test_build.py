@@ -91,3 +91,16 @@ def test_rebuild_replaces_the_site_without_leftovers(tmp_path):
     build_site(plan, out)
     assert not (out / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan", "site"]
+
+
+def test_site_url_gives_canonical_links_and_sitemaps(tmp_path):
+    plan = tmp_path / "plan"
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", plan)
+    root = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(root.replace("documents:", "site_url: https://example.org/mihon/\ndocuments:"),
+                                    encoding="utf-8")
+    site = build_site(plan, tmp_path / "site").out
+    page = (site / "en" / "strategy" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/mihon/en/strategy/">' in page
+    assert "<loc>https://example.org/mihon/strategy/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/mihon/en/strategy/</loc>" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")

@@ -88,6 +88,8 @@ class PlanRoot(StrictModel):
     description: Text = Field(description="One sentence describing the site, for search engines.")
     home: Prose = Field(description="Introduction on the home page.")
     vision: Prose | None = Field(default=None, description="The municipality's vision, shown first on the home page.")
+    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] | None = Field(
+        default=None, description="Address of the published site, ending in `/`; gives pages canonical links and a sitemap.")
     documents: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./-]+\.ya?ml$")]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
