@@ -53,3 +53,10 @@ def test_labels_have_the_same_keys_in_both_languages():
         return out
     assert keys(JA.data) == keys(EN.data)
     assert set(JA.units) == {unit.value for unit in Unit}
+
+
+def test_templates_take_words_from_labels_not_language_branches():
+    from generator.labels import TEMPLATES_DIR
+    for template in TEMPLATES_DIR.rglob("*.j2.md"):
+        text = template.read_text(encoding="utf-8")
+        assert "lang ==" not in text and "lang==" not in text, template
