@@ -31,13 +31,15 @@ def check_references(documents: list[tuple[Document, LoadedFile]], divisions: li
                      problems: ProblemCollector, *, check_divisions: bool = True) -> None:
     ids: dict[tuple[str, str], Location] = {}
 
-    def claim(kind: str, ident: str, where: Location, key: str) -> None:
-        first = ids.get((kind, ident))
+    def claim(kind: str, ident: str, where: Location, key: str, namespace: str | None = None) -> None:
+        # Items, projects, indicators and tables share a namespace: they become anchors on the same pages.
+        slot = (namespace or kind, ident)
+        first = ids.get(slot)
         if first is not None:
             problems.add(where, key, f"{kind} id '{ident}' is used twice (expected unique ids; "
                                      f"the first is at {first})", "duplicate_id")
         else:
-            ids[(kind, ident)] = where
+            ids[slot] = where
 
     division_ids = {d.id for d in divisions}
     known = ", ".join(sorted(division_ids)) or "none: divisions.yaml is missing or empty"
@@ -65,7 +67,7 @@ def check_references(documents: list[tuple[Document, LoadedFile]], divisions: li
         for path, item in walk(document):
             if isinstance(item, (Node, Project, Indicator, Table)):
                 kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
-                claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)))
+                claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)), "content")
             if isinstance(item, (Node, Project, Initiative)):
                 for ref_index, ref in enumerate(item.divisions):
                     ref_path = path + ("divisions", ref_index)

@@ -53,5 +53,5 @@ def test_every_error_kind_has_a_case():
     # One case per kind of problem the loader reports; adding a kind means adding a case.
     codes = {"unknown_key", "missing_english", "wrong_type", "text_is_number", "duplicate_key", "unknown_division",
              "duplicate_id", "yaml_syntax", "missing_document", "bad_id", "bad_unit", "empty_target",
-             "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases"}
+             "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases", "duplicate_anchor"}
     assert codes <= set(CASES)
