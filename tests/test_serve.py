@@ -42,9 +42,9 @@ def test_serve_rebuilds_when_yaml_changes(tmp_path):
         assert "Mihon City Strategy" in _get(url)
         document = plan / "strategy.yaml"
         document.write_text(document.read_text(encoding="utf-8").replace(
-            "en: Mihon City Strategy}", "en: Mihon City Strategy, revised}", 1), encoding="utf-8")
+            "en: Mihon City Strategy}", "en: Mihon City Strategy (revised)}", 1), encoding="utf-8")
         deadline = time.monotonic() + 30
-        while "Mihon City Strategy, revised" not in _get(url):
+        while "Mihon City Strategy (revised)" not in _get(url):
             assert time.monotonic() < deadline, "the site was not rebuilt after the YAML changed"
             time.sleep(0.5)
     finally:
