@@ -16,7 +16,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 @dataclass(frozen=True)
 class Labels:
-    """The label data of one language; `labels.baseline` reads a key, `labels.get('units.people')` a nested one."""
+    """The label data of one language; `labels.baseline` reads a key."""
 
     lang: str
     data: dict[str, Any]
@@ -26,12 +26,6 @@ class Labels:
             return self.data[key]
         except KeyError:
             raise AttributeError(f"label '{key}' is missing from templates/labels/{self.lang}.yaml") from None
-
-    def get(self, dotted: str) -> Any:
-        value: Any = self.data
-        for part in dotted.split("."):
-            value = value[part]
-        return value
 
 
 @cache

@@ -1,7 +1,7 @@
 """Per-language MkDocs configs that INHERIT the project's mkdocs.yml.
 
 One docs tree and one build per language, linked by Material's `extra.alternate`:
-no i18n plugin, so instant loading, search and the 404 page stay per language,
+no i18n plugin, so search and the 404 page stay per language,
 and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
 """
 
@@ -25,7 +25,7 @@ OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
 # at every change of script (kanji | hiragana | katakana | Latin and digits) on both sides: the index
 # holds 子育 て 支援 and the query 子育て becomes 子育 て. Kanji runs are then cut by TinySegmenter in
 # the index and, in the query, by Material's segmenter along the words the index holds (認定農業者数 →
-# 認定 農業 者 数), so query and index agree. Measured in tests/browser/test_search.py and bench/.
+# 認定 農業 者 数), so query and index agree. Measured in tests/browser/test_site.py and bench/.
 HAN = r"\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HIRAGANA = r"\u3040-\u309f"
 KATAKANA = r"\u30a0-\u30ff\uff66-\uff9f"
@@ -57,7 +57,6 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
 
 
 def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_dir: Path) -> str:
-    labels = load_labels(lang)
     prefix_from_here = "../" * site_subdir(lang).count("/")
     alternate = [
         {
@@ -77,7 +76,7 @@ def mkdocs_config(plan: Plan, lang: str, nav: list[Any], docs_dir: Path, site_di
         "site_dir": str(site_dir),
         "theme": {"language": lang, "custom_dir": str(OVERRIDES_DIR)},
         "plugins": {"search": {"lang": lang, "separator": SEPARATORS[lang]}},
-        "extra": {"alternate": alternate, "keikaku": {"skip_to_content": labels.skip_to_content}},
+        "extra": {"alternate": alternate},
         "nav": _escaped_nav(nav),
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

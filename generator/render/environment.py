@@ -28,6 +28,9 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
             return getattr(value, lang)
         return str(value)
 
+    def prose(value: Prose) -> Safe:
+        return render_prose(getattr(value, lang), foreign_japanese=foreign)
+
     def finalize(value: Any) -> str:
         # The one place where template output is made safe: whatever a template prints passes here.
         if isinstance(value, Safe):
@@ -35,7 +38,7 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         if value is None:
             return ""
         if isinstance(value, Prose):
-            return render_prose(getattr(value, lang), foreign_japanese=foreign)
+            return prose(value)
         if isinstance(value, Text):
             return escape_markdown(getattr(value, lang), foreign_japanese=foreign)
         if isinstance(value, bool):
@@ -61,7 +64,7 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         if isinstance(value, Safe):
             return value
         if isinstance(value, Prose):
-            return render_prose(getattr(value, lang), foreign_japanese=foreign)
+            return prose(value)
         return escape_html(text_of(value), foreign_japanese=foreign)
 
     def attr(value: Any) -> Safe:
@@ -98,5 +101,3 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
                        period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr)
     env.globals.update(labels=labels, lang=lang, relative=relative, anchor=anchor, Safe=Safe)
     return env
-
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Document, Node, Plan
+from ..model import Node, Plan
 
 
 @dataclass
@@ -15,21 +15,15 @@ class PageSpec:
     kind: str  # home | document | node | glossary | divisions
     path: str
     subject: Any = None
-    document: Document | None = None
     children: list[PageSpec] = field(default_factory=list)
 
-    @property
-    def url(self) -> str:
-        """The page's URL relative to the site root, as MkDocs makes it (directory URLs)."""
-        return "" if self.path == "index.md" else self.path.removesuffix("index.md")
 
-
-def _node_pages(document: Document, node: Node, parent_dir: str) -> PageSpec:
+def _node_pages(node: Node, parent_dir: str) -> PageSpec:
     directory = f"{parent_dir}{node.id}/"
-    page = PageSpec("node", f"{directory}index.md", node, document)
+    page = PageSpec("node", f"{directory}index.md", node)
     for child in node.children:
         if child.page:
-            page.children.append(_node_pages(document, child, directory))
+            page.children.append(_node_pages(child, directory))
     return page
 
 
@@ -37,8 +31,8 @@ def plan_pages(plan: Plan) -> list[PageSpec]:
     """Every page, in navigation order: home, each document with its item pages, glossary, divisions."""
     pages = [PageSpec("home", "index.md", plan)]
     for document in plan.documents:
-        doc_page = PageSpec("document", f"{document.id}/index.md", document, document)
-        doc_page.children = [_node_pages(document, node, f"{document.id}/") for node in document.children]
+        doc_page = PageSpec("document", f"{document.id}/index.md", document)
+        doc_page.children = [_node_pages(node, f"{document.id}/") for node in document.children]
         pages.append(doc_page)
     if plan.glossary:
         pages.append(PageSpec("glossary", "glossary/index.md", plan))
