@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, PlanError
+from .problem_formats import FORMATS, format_problem
 
 DEFAULT_PLAN = Path("plan")
 DEFAULT_OUT = Path("site")
@@ -21,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
                        ("serve", "build, serve on localhost and rebuild when YAML or templates change")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+        if name == "check":
+            sub.add_argument("--format", choices=FORMATS, default="text", dest="output_format",
+                             help="text: file:line:col lines (default); github: annotations on the pull request's lines")
         if name != "check":
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
         if name == "serve":
@@ -50,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
             from .serve import serve
             serve(args.plan, args.out, args.port)
     except PlanError as exc:
+        fmt = getattr(args, "output_format", "text")
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            # Annotations go to stdout, where the runner reads workflow commands.
+            print(format_problem(problem, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
         return 1

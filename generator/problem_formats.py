@@ -1,0 +1,39 @@
+"""How `check` prints problems: plain lines for a terminal, or GitHub workflow commands.
+
+A workflow command (`::error file=…,line=…,col=…,title=…::message`) makes GitHub show the problem
+as an annotation on that line of the pull request's diff. Escaping follows GitHub's toolkit
+(`@actions/core`, command.ts): data escapes `%`, CR and LF; property values also `:` and `,`,
+which would otherwise end the value.
+"""
+
+from __future__ import annotations
+
+from .errors import Problem
+
+FORMATS = ("text", "github")
+FALLBACK_TITLE = "plan check"  # for problems of a whole file, which have no key
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """One `::error` command; line and column only when the problem has a position."""
+    location = problem.location
+    properties = [("file", location.file)]
+    if location.line:
+        properties.append(("line", str(location.line)))
+        if location.column:
+            properties.append(("col", str(location.column)))
+    properties.append(("title", problem.key_path or FALLBACK_TITLE))
+    joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+    return f"::error {joined}::{escape_data(problem.message)}"
+
+
+def format_problem(problem: Problem, fmt: str = "text") -> str:
+    return github_annotation(problem) if fmt == "github" else str(problem)

@@ -1,0 +1,59 @@
+"""`check --format github`: each problem as a workflow command GitHub shows on the PR's changed line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.cli import main
+from generator.errors import Location, Problem
+from generator.problem_formats import github_annotation
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_github_format_prints_one_annotation_per_problem_with_file_line_and_column(tmp_path, monkeypatch, capsys):
+    plan = tmp_path / "plan"
+    shutil.copytree(DATA / "minimal", plan)
+    for path in (DATA / "invalid" / "errors_across_phases").glob("*.yaml"):
+        shutil.copy(path, plan / path.name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--plan", "plan", "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "::error file=plan/plan.yaml,line=5,col=7,title=home::wrong type (expected a mapping of fields, "
+        "found the number 3)",
+        "::error file=plan/plan.yaml,line=6,col=1,title=home_text::unknown field (did you mean 'home'? expected "
+        "one of: municipality, site_title, description, home, vision, site_url, documents, notes; found 'home_text')",
+        "::error file=plan/strategy.yaml,line=54,col=25,title=children[0].children[0].projects[0].divisions[0]::"
+        "unknown division 'childcare' (expected an id from divisions.yaml: childcare-support, planning; "
+        "found 'childcare')",
+    ]
+    assert err == "3 problems found; nothing was built.\n"
+
+
+def test_text_format_stays_the_default(tmp_path, monkeypatch, capsys):
+    plan = tmp_path / "plan"
+    shutil.copytree(DATA / "minimal", plan)
+    shutil.copy(DATA / "invalid" / "wrong_type" / "strategy.yaml", plan / "strategy.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--plan", "plan"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[0].startswith("plan/strategy.yaml:30:25: children[0].targets[0].target.value: wrong type")
+
+
+def test_a_whole_file_problem_has_no_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    assert main(["check", "--plan", "empty", "--format", "github"]) == 1
+    assert capsys.readouterr().out == (
+        "::error file=empty/plan.yaml,title=plan check::plan.yaml not found "
+        "(expected a plan directory with plan.yaml at its root)\n")
+
+
+def test_percent_newlines_colons_and_commas_are_escaped():
+    # An unescaped newline would end the command; an unescaped ',' or ':' would end a property.
+    problem = Problem(Location("plan/a,b:c.yaml", 3, 9), "kpis[0].target", "100% wrong\r\nsecond line: a, b")
+    assert github_annotation(problem) == (
+        "::error file=plan/a%2Cb%3Ac.yaml,line=3,col=9,title=kpis[0].target::100%25 wrong%0D%0Asecond line: a, b")
