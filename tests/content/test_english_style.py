@@ -1,0 +1,121 @@
+"""Every English text of every plan follows the style guide's spelling and avoids its banned literalisms.
+
+The rules are in docs-dev/STYLE_GUIDE.md; the word lists are data, in english_style.yaml beside this file.
+Only English text values are read (the string under an `en:` key), straight from the YAML, so keys,
+ids and enum values such as `kind: programme` are never taken for prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import PLANS, ROOT
+
+STYLE = yaml.safe_load((Path(__file__).parent / "english_style.yaml").read_text(encoding="utf-8"))
+ISE_ENDINGS = "e|es|ed|ing|er|ers|ation|ations|ational"
+
+
+@dataclass(frozen=True)
+class Rule:
+    banned: str
+    """The word or phrase as the word list spells it (the key of `pending`)."""
+    pattern: re.Pattern[str]
+    instead: str
+    """What to write instead; empty for -ise words, where it is the word found with -iz-."""
+
+    def advice(self, found: str) -> str:
+        if self.instead:
+            return self.instead
+        stem = len(self.banned) - len("ise")
+        return found[:stem] + "iz" + found[stem + 2:]
+
+
+def _rules(style: dict) -> list[Rule]:
+    rules = [Rule(f"{stem}ise", re.compile(rf"\b{stem}is(?:{ISE_ENDINGS})\b", re.IGNORECASE), "")
+             for stem in style["ise_stems"]]
+    for section in ("spellings", "literalisms"):
+        for banned, instead in style[section].items():
+            words = r"\s+".join(re.escape(word) for word in banned.split())
+            rules.append(Rule(banned, re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE), instead))
+    for name, pattern in (style.get("patterns") or {}).items():
+        rules.append(Rule(name, re.compile(pattern["regex"], re.IGNORECASE), pattern["instead"]))
+    return rules
+
+
+RULES = _rules(STYLE)
+
+
+def english_texts(text: str):
+    """(line, text) of every string under an `en:` key of one YAML file, at any depth."""
+    def walk(node):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == "en" and isinstance(value, yaml.ScalarNode):
+                    yield value.start_mark.line + 1, value.value
+                else:
+                    yield from walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from walk(item)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    return list(walk(root)) if root is not None else []
+
+
+def violations(text: str, where: str = "") -> list[tuple[str, str]]:
+    """(banned word of the rule, message) for every rule a YAML file's English breaks."""
+    found = []
+    for line, english in english_texts(text):
+        for rule in RULES:
+            for match in rule.pattern.finditer(english):
+                found.append((rule.banned, f"{where}:{line}: {match.group()!r}: write {rule.advice(match.group())}"))
+    return found
+
+
+def _plan_dirs():
+    return sorted(path.relative_to(ROOT).as_posix() for path in PLANS.values())
+
+
+@pytest.mark.parametrize("plan_dir", _plan_dirs())
+def test_english_follows_the_style_guide(plan_dir):
+    pending = set((STYLE.get("pending") or {}).get(plan_dir) or [])
+    found = []
+    for path in sorted((ROOT / plan_dir).rglob("*.yaml")):
+        found += violations(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+    new = [message for banned, message in found if banned not in pending]
+    fixed = sorted(pending - {banned for banned, _ in found})
+    assert new == [], "English that breaks docs-dev/STYLE_GUIDE.md:\n" + "\n".join(new)
+    assert fixed == [], f"fixed in {plan_dir}: remove from `pending` in tests/content/english_style.yaml: {fixed}"
+
+
+def test_pending_names_only_known_rules_and_plans():
+    pending = STYLE.get("pending") or {}
+    assert set(pending) <= set(_plan_dirs())
+    known = {rule.banned for rule in RULES}
+    assert {word for words in pending.values() for word in words} <= known
+
+
+def test_the_check_reads_english_values_only():
+    sample = (
+        "kind: programme\n"
+        "organisation: {ja: 組織, en: The organisation of the Centre}\n"
+        "body:\n"
+        "  ja: 安心して暮らせる\n"
+        "  en: |\n"
+        "    Residents can live with peace of\n"
+        "    mind near Tega-numa from 1 October.\n"
+    )
+    banned = sorted(banned for banned, _ in violations(sample))
+    assert banned == ["Tega-numa", "centre", "day before month", "organise", "with peace of mind"]
+
+
+def test_the_check_leaves_american_and_ordinary_words_alone():
+    sample = (
+        "en: The organization's program at the center will prioritize exercise, analyses of aging and"
+        " otherwise revise the organism, wise advertising and rising crises from October 1 in 12 Octobers.\n"
+    )
+    assert violations(sample) == []
