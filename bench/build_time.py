@@ -13,8 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import run_mkdocs, write_sources
-from generator.labels import LANGUAGES
+from generator.build import build_order, run_mkdocs, write_sources
 from generator.plan_loader import load_plan
 from generator.render.markdown_site import render_site
 
@@ -33,8 +32,8 @@ def measure(plan_dir: Path) -> dict[str, float]:
     try:
         start = time.perf_counter()
         configs = write_sources(rendered, loaded.plan, work)
-        for lang in LANGUAGES:
-            run_mkdocs(configs[lang])
+        for code in build_order(rendered):
+            run_mkdocs(configs[code])
         times["mkdocs (both languages)"] = time.perf_counter() - start
     finally:
         shutil.rmtree(work)

@@ -12,11 +12,12 @@ import http.server
 import sys
 import tempfile
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import mkdocs_config
+from generator import languages
 from generator.build import build_site
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search
 from tests.browser.test_site import ENGLISH_QUERIES, JAPANESE_QUERIES
@@ -33,13 +34,16 @@ def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    keikaku = mkdocs_config.SEPARATORS["ja"]
+    registry = languages.REGISTRY
+    japanese = languages.default_language()
     sites = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, separator in (("Material default", MATERIAL_DEFAULT_JA), ("Keikaku", keikaku)):
-            mkdocs_config.SEPARATORS["ja"] = separator
+        for name, separator in (("Material default", MATERIAL_DEFAULT_JA), ("Keikaku", japanese.search_separator)):
+            # The build reads the registry's records: swap in the Japanese record with this separator.
+            languages.REGISTRY = tuple(replace(language, search_separator=separator) if language == japanese
+                                       else language for language in registry)
             sites[name] = build_site(Path("plan"), Path(tmp) / name.replace(" ", "-")).out
-        mkdocs_config.SEPARATORS["ja"] = keikaku
+        languages.REGISTRY = registry
         servers = {name: _serve(site) for name, site in sites.items()}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

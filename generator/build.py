@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError
-from .labels import LANGUAGES
 from .mkdocs_config import mkdocs_config, site_subdir
 from .plan_loader import load_plan
 from .render.markdown_site import render_site
@@ -64,13 +63,21 @@ def write_sources(rendered, plan, work: Path) -> dict[str, Path]:
     """Write each language's docs tree and MkDocs config into `work`; return the config paths."""
     tree = OutputTree(work)
     configs = {}
-    for language in rendered:
-        for path, text in language.files.items():
-            tree.write(f"docs/{language.lang}/{path}", text)
-        site_dir = work / "site" / site_subdir(language.lang)
-        config = mkdocs_config(plan, language.lang, language.nav, work / "docs" / language.lang, site_dir)
-        configs[language.lang] = tree.write(f"mkdocs.{language.lang}.yml", config)
+    languages = tuple(result.language for result in rendered)
+    for result in rendered:
+        code = result.language.code
+        for path, text in result.files.items():
+            tree.write(f"docs/{code}/{path}", text)
+        site_dir = work / "site" / site_subdir(result.language)
+        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir)
+        configs[code] = tree.write(f"mkdocs.{code}.yml", config)
     return configs
+
+
+def build_order(rendered) -> list[str]:
+    """Language codes in the order MkDocs must build them: the default language first, because MkDocs
+    empties its site_dir (the site root), which holds the other languages' sites."""
+    return [result.language.code for result in sorted(rendered, key=lambda result: not result.language.default)]
 
 
 def _swap_into_place(new: Path, out: Path) -> None:
@@ -91,9 +98,8 @@ def build_site(plan_dir: Path, out: Path) -> BuildResult:
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
         configs = write_sources(rendered, loaded.plan, work)   # 3. write
-        # The default language builds first: MkDocs empties its site_dir, which holds the others.
-        for lang in LANGUAGES:
-            run_mkdocs(configs[lang])                           # 4. MkDocs, strict
+        for code in build_order(rendered):
+            run_mkdocs(configs[code])                           # 4. MkDocs, strict
         _swap_into_place(work / "site", out)                     # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,8 +9,6 @@ from typing import Any
 
 import yaml
 
-LANGUAGES = ("ja", "en")
-DEFAULT_LANGUAGE = "ja"
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 

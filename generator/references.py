@@ -8,11 +8,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Location, ProblemCollector
+from .languages import reserved_url_segments
 from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Project, Table
 from .yaml_source import KeyPath, LoadedFile, format_key_path
 
 # Top-level URL segments the site uses itself; a document id may not take one.
-RESERVED_IDS = {"en", "ja", "assets", "search", "glossary", "divisions", "sources", "data", "404"}
+RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404"}
 
 
 def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ProblemCollector
+from .languages import by_code
 from .yaml_source import KeyPath, SourceMap, format_key_path
 
 
@@ -27,6 +28,14 @@ def _found(value: Any) -> str:
     if isinstance(value, list):
         return "a list" if value else "an empty list"
     return type(value).__name__
+
+
+def _language_name(key: Any) -> str | None:
+    """The English name of the language whose text the key `key` holds, if it is a language code."""
+    try:
+        return by_code(str(key)).name
+    except KeyError:
+        return None
 
 
 def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
@@ -79,7 +88,7 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple
     ctx = error.get("ctx") or {}
     if kind == "missing":
         name = loc[-1] if loc else "value"
-        what = "English text" if name == "en" else "Japanese text" if name == "ja" else f"`{name}:`"
+        what = f"{_language_name(name)} text" if _language_name(name) else f"`{name}:`"
         return f"required field is missing (expected {what}, found nothing)", "missing"
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator, model_validator
+
+from ..languages import Language, all_languages, by_code, fallback_chain
 
 
 class StrictModel(BaseModel):
@@ -25,13 +27,6 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
                   Field(description="A number or mark as the source writes it, e.g. `1`, `(2)`, `①`, `ア`.")]
 
 
-class Text(StrictModel):
-    """A short plain text in both languages. Shown as written: never read as Markdown or HTML."""
-
-    ja: NonEmpty = Field(description="Japanese text.")
-    en: NonEmpty = Field(description="English text, written for foreign residents.")
-
-
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
@@ -45,20 +40,56 @@ def _check_links(text: str) -> str:
     return text
 
 
-class Prose(StrictModel):
-    """Narrative text in both languages, read as Markdown (paragraphs, lists, emphasis, links).
+class _Texts(StrictModel):
+    """One text in every language of the registry; `Text` and `Prose` are built from it below."""
+
+    def get(self, code: str) -> str | None:
+        """The text in the language `code`, or None when the plan leaves that optional language out."""
+        return getattr(self, by_code(code).field_name)
+
+    def pick(self, language: Language) -> tuple[str, Language]:
+        """The text to show in `language`: its own, else its fallback's; and the language it is in."""
+        for candidate in fallback_chain(language):
+            value = getattr(self, candidate.field_name)
+            if value is not None:
+                return value, candidate
+        raise LookupError(f"no text in {language.code} nor in its fallbacks")  # required languages prevent this
+
+
+def _language_fields(what: str) -> dict[str, Any]:
+    """One field per registered language: required languages must be given, optional ones may be left out."""
+    fields: dict[str, Any] = {}
+    for language in all_languages():
+        if language.required:
+            fields[language.field_name] = (NonEmpty, Field(alias=language.code, description=what.format(language.description, language.name)))
+        else:
+            fields[language.field_name] = (NonEmpty | None, Field(
+                default=None, alias=language.code,
+                description=what.format(language.description, language.name) + f" Optional: where it is left out, "
+                f"the {by_code(language.fallback).name} text is shown."))  # type: ignore[arg-type]
+    return fields
+
+
+def _prose_links(cls: type, value: str | None) -> str | None:
+    return None if value is None else _check_links(value)
+
+
+Text = create_model(
+    "Text", __base__=_Texts, __module__=__name__,
+    __doc__="A short plain text in each language. Shown as written: never read as Markdown or HTML.",
+    **_language_fields("{0}"),
+)
+
+Prose = create_model(
+    "Prose", __base__=_Texts, __module__=__name__,
+    __doc__="""Narrative text in each language, read as Markdown (paragraphs, lists, emphasis, links).
 
     Raw HTML is shown as text, and links may only use http, https or mailto: a relative link could
     break unseen, since prose is rendered before MkDocs checks links.
-    """
-
-    ja: NonEmpty = Field(description="Japanese Markdown.")
-    en: NonEmpty = Field(description="English Markdown.")
-
-    @field_validator("ja", "en")
-    @classmethod
-    def _links(cls, value: str) -> str:
-        return _check_links(value)
+    """,
+    __validators__={"links": field_validator(*(language.field_name for language in all_languages()))(_prose_links)},
+    **_language_fields("{1} Markdown."),
+)
 
 
 class Period(StrictModel):

@@ -10,6 +10,7 @@ import jinja2
 from pydantic import BaseModel
 
 from ..labels import TEMPLATES_DIR, load_labels
+from ..languages import Language, by_code
 from ..model import Period, PeriodRange, Prose, Quantity, Text
 from .formatting import format_number, format_period, format_period_range, format_quantity
 from .safety import Safe, escape_html, escape_markdown, render_prose
@@ -19,17 +20,26 @@ class TemplateBug(Exception):
     """A template printed something it must not (a whole model object): a Keikaku bug, not a plan error."""
 
 
-def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    labels = load_labels(lang, templates_dir)
-    foreign = lang != "ja"  # Japanese in a page of another language is marked lang="ja"
+def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    labels = load_labels(language.code, templates_dir)
 
-    def text_of(value: Any) -> str:
+    def runs_lang(written_in: Language) -> str | None:
+        """The lang of another script quoted inside text written in `written_in` (Japanese names in English)."""
+        return by_code(written_in.marks_runs_of).html_lang if written_in.marks_runs_of else None
+
+    def marked(escaped: str, written_in: Language, around: Language = language) -> Safe:
+        """Text shown in a fallback language carries that language's lang, for screen readers."""
+        return Safe(escaped if written_in == around else f'<span lang="{written_in.html_lang}">{escaped}</span>')
+
+    def text_of(value: Any, in_language: Language | None = None) -> str:
         if isinstance(value, (Text, Prose)):
-            return getattr(value, lang)
+            return value.pick(in_language or language)[0]
         return str(value)
 
     def prose(value: Prose) -> Safe:
-        return render_prose(getattr(value, lang), foreign_japanese=foreign)
+        text, written_in = value.pick(language)
+        return render_prose(text, japanese_lang=runs_lang(written_in),
+                            lang=None if written_in == language else written_in.html_lang)
 
     def finalize(value: Any) -> str:
         # The one place where template output is made safe: whatever a template prints passes here.
@@ -40,14 +50,15 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         if isinstance(value, Prose):
             return prose(value)
         if isinstance(value, Text):
-            return escape_markdown(getattr(value, lang), foreign_japanese=foreign)
+            text, written_in = value.pick(language)
+            return marked(escape_markdown(text, japanese_lang=runs_lang(written_in)), written_in)
         if isinstance(value, bool):
             return escape_markdown(str(value))
         if isinstance(value, (int, float)):
             return format_number(value)
         if isinstance(value, BaseModel):
             raise TemplateBug(f"a template printed a whole {type(value).__name__}; print one of its fields")
-        return escape_markdown(str(value), foreign_japanese=foreign)
+        return escape_markdown(str(value), japanese_lang=runs_lang(language))
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -59,26 +70,39 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
         finalize=finalize,
     )
 
-    def html(value: Any) -> Safe:
+    def html(value: Any, in_language: Language | None = None) -> Safe:
         """For text inside raw HTML blocks (tables), where Markdown escapes would show."""
         if isinstance(value, Safe):
             return value
         if isinstance(value, Prose):
             return prose(value)
-        return escape_html(text_of(value), foreign_japanese=foreign)
+        if isinstance(value, Text):
+            text, written_in = value.pick(in_language or language)
+            return marked(escape_html(text, japanese_lang=runs_lang(written_in)), in_language or language)
+        return escape_html(str(value), japanese_lang=runs_lang(language))
 
     def attr(value: Any) -> Safe:
         """For attribute values: escaped, and never marked up."""
         return Safe(escape_html(text_of(value)))
 
-    def heading(node: Any) -> str:
+    def heading_text(node: Any) -> str:
+        """An item's heading as plain text, e.g. for navigation: 基本目標1 … / Basic goal 1: …"""
         label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
-        title = getattr(node.title, lang)
+        title = text_of(node.title)
         return f"{label}{labels.heading_separator}{title}" if label else title
+
+    def heading(node: Any) -> str:
+        """An item's heading in a page: as `heading_text`, with a fallback title marked by its lang."""
+        title, written_in = node.title.pick(language)
+        if written_in == language:
+            return heading_text(node)
+        label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
+        shown = marked(escape_markdown(title, japanese_lang=runs_lang(written_in)), written_in)
+        return Safe(f"{escape_markdown(label)}{labels.heading_separator}{shown}" if label else shown)
 
     def quantity(value: Quantity) -> str:
         text = format_quantity(value, labels)
-        return f"{getattr(value.label, lang)} {text}" if value.label else text
+        return f"{text_of(value.label)} {text}" if value.label else text
 
     def period(value: Period | None, long: bool = False) -> str:
         return format_period(value, labels, long=long) if value is not None else ""
@@ -97,7 +121,13 @@ def make_environment(lang: str, templates_dir: Path = TEMPLATES_DIR) -> jinja2.E
     def anchor(*parts: str) -> Safe:
         return Safe("-".join(parts))
 
-    env.filters.update(html=html, heading=heading, quantity=quantity, period=period,
-                       period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr)
-    env.globals.update(labels=labels, lang=lang, relative=relative, anchor=anchor, Safe=Safe)
+    def sort_by_text(items: Any, attribute: str) -> list[Any]:
+        """Items sorted by one of their texts as shown in this language, ignoring case as Jinja's sort does."""
+        return sorted(items, key=lambda item: text_of(getattr(item, attribute)).lower())
+
+    env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
+                       period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr,
+                       sort_by_text=sort_by_text)
+    env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, anchor=anchor,
+                       Safe=Safe)
     return env

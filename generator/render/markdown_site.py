@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..labels import LANGUAGES, load_labels
+from ..labels import Labels, load_labels
+from ..languages import Language, published_languages
 from ..model import Division, Document, Node, Plan
 from .environment import make_environment
 from .pages import PageSpec, page_index, plan_pages, walk_pages
@@ -37,9 +38,21 @@ class DivisionUse:
 
 @dataclass
 class RenderedLanguage:
-    lang: str
+    language: Language
     files: dict[str, str]
     nav: list[Any]
+
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """Another language the site is published in, for pages that show a text in several (the glossary)."""
+
+    language: Language
+    labels: Labels
 
 
 def _division_uses(plan: Plan, pages: list[PageSpec]) -> dict[str, list[DivisionUse]]:
@@ -99,11 +112,13 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
     divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
     uses = _division_uses(plan, pages)
     results = []
-    for lang in LANGUAGES:
-        env = make_environment(lang)
-        labels = load_labels(lang)
-        other = next(code for code in LANGUAGES if code != lang)
-        heading = env.filters["heading"]
+    languages = published_languages()
+    for language in languages:
+        env = make_environment(language)
+        labels = load_labels(language.code)
+        others = [OtherLanguage(other, load_labels(other.code)) for other in languages if other != language]
+        heading_text = env.filters["heading_text"]
+        text_of = env.filters["t"]
         files: dict[str, str] = {}
         titles: dict[str, str] = {}
         for page in walk_pages(pages):
@@ -111,8 +126,7 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
             context = {
                 "page": page,
                 "plan": plan,
-                "other_lang": other,
-                "other_labels": load_labels(other),
+                "other_languages": others,
                 "division": divisions.__getitem__,
                 "division_uses": lambda ident: uses.get(ident, []),
                 "page_of": lambda obj: index[id(obj)],
@@ -126,12 +140,12 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "glossary": labels.glossary,
                 "divisions": labels.divisions,
             }.get(page.kind) or (
-                getattr((page.subject.short_title or page.subject.title), lang)
-                if page.kind == "document" else heading(page.subject))
+                text_of(page.subject.short_title or page.subject.title)
+                if page.kind == "document" else heading_text(page.subject))
             titles[page.path] = title
             files[page.path] = _front_matter(title, SEARCH_BOOST.get(page.kind)) + template.render(context)
-        results.append(RenderedLanguage(lang, files, _nav(pages, titles)))
+        results.append(RenderedLanguage(language, files, _nav(pages, titles)))
     return results
 
 
-__all__ = ["RenderedLanguage", "render_site"]
+__all__ = ["OtherLanguage", "RenderedLanguage", "render_site"]

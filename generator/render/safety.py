@@ -29,9 +29,9 @@ _JAPANESE_RUN = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf90
                            r"\u3001-\u3003\u3008-\u3011\u301c\u30fb]+")
 
 
-def mark_japanese(escaped: str) -> str:
-    """Wrap runs of Japanese characters in already-escaped text in <span lang="ja">."""
-    return _JAPANESE_RUN.sub(lambda m: f'<span lang="ja">{m.group()}</span>', escaped)
+def mark_japanese(escaped: str, lang: str) -> str:
+    """Wrap runs of Japanese characters in already-escaped text in <span lang=…>, `lang` being Japanese's tag."""
+    return _JAPANESE_RUN.sub(lambda m: f'<span lang="{lang}">{m.group()}</span>', escaped)
 
 
 # Characters Python-Markdown lets a backslash escape (its ESCAPED_CHARS, plus `|` from the tables
@@ -40,18 +40,18 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]{}()#+!|-])")
 _ORDERED_LIST_START = re.compile(r"^(\d+)\.")
 
 
-def escape_markdown(text: str, *, foreign_japanese: bool = False) -> Safe:
+def escape_markdown(text: str, *, japanese_lang: str | None = None) -> Safe:
     """Plain text → Markdown that shows exactly that text, on one line."""
     flat = " ".join(text.split())
     escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=True))
     escaped = _ORDERED_LIST_START.sub(r"\1\\.", escaped)
-    return Safe(mark_japanese(escaped) if foreign_japanese else escaped)
+    return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
 
-def escape_html(text: str, *, foreign_japanese: bool = False) -> Safe:
+def escape_html(text: str, *, japanese_lang: str | None = None) -> Safe:
     """Plain text → HTML text, for text placed inside raw HTML blocks (tables)."""
     escaped = html.escape(" ".join(text.split()), quote=True)
-    return Safe(mark_japanese(escaped) if foreign_japanese else escaped)
+    return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
 
 _ALLOWED_TAGS = {"span", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "sup", "sub", "hr"}
@@ -59,18 +59,20 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "span": {"lang"}
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_prose(text: str, *, foreign_japanese: bool = False) -> Safe:
+def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | None = None) -> Safe:
     """Markdown prose → sanitised HTML, as one raw HTML block for the page's Markdown.
 
     Raw HTML written in the prose is escaped before Markdown sees it, so it
     shows as text rather than vanishing; the sanitiser is the second wall.
     """
     source = html.escape(text, quote=False)
-    if foreign_japanese:
-        source = mark_japanese(source)
+    if japanese_lang:
+        source = mark_japanese(source, japanese_lang)
     rendered = markdown.markdown(source, extensions=["sane_lists"], output_format="html")
     clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                       url_schemes=_URL_SCHEMES, link_rel="noopener noreferrer")
     # Blank lines would end the raw HTML block early; the markdown="0" guard is for md_in_html users.
     lines = [line for line in clean.splitlines() if line.strip()]
-    return Safe('<div class="kk-prose" markdown="0">\n' + "\n".join(lines) + "\n</div>")
+    # `lang` is given when the prose is shown in another language than the page's (a fallback).
+    lang_attribute = f' lang="{html.escape(lang)}"' if lang else ""
+    return Safe(f'<div class="kk-prose"{lang_attribute} markdown="0">\n' + "\n".join(lines) + "\n</div>")
