@@ -78,7 +78,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
             return prose(value)
         if isinstance(value, Text):
             text, written_in = value.pick(in_language or language)
-            return marked(escape_html(text, japanese_lang=runs_lang(written_in)), in_language or language)
+            return marked(escape_html(text, japanese_lang=runs_lang(written_in)), written_in, in_language or language)
         return escape_html(str(value), japanese_lang=runs_lang(language))
 
     def attr(value: Any) -> Safe:
