@@ -2,18 +2,23 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# The stamp changes with pyproject.toml, so a changed pin reinstalls (hashlib: sha1sum is not on every OS).
-STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib; print(hashlib.sha1(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+# The stamp changes with the lock file, so a changed pin reinstalls (hashlib: sha1sum is not on every OS).
+STAMP  := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib, os; p = 'requirements.lock'; print(hashlib.sha1(open(p, 'rb').read()).hexdigest()[:12] if os.path.exists(p) else 'none')")
+# `make lock` resolves against PyPI itself, never a machine's own pip indexes or wheel folders.
+LOCK_INDEX := https://pypi.org/simple
+UV_VERSION := 0.13.9
 PLAN   ?= plan
 OUT    ?= site
 
-.PHONY: build test check serve schema golden clean
+.PHONY: build test check serve schema golden lock clean
 
-$(STAMP): pyproject.toml
+# Every dependency, transitive ones and the build backend included, comes from requirements.lock with
+# its hash checked; then Keikaku itself, without resolving anything more.
+$(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Keikaku needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 build: $(STAMP)
@@ -33,6 +38,15 @@ schema: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) -m pytest tests/render --update-golden
+
+# Re-resolve requirements.lock from pyproject.toml (with the test extra) and requirements-build.in,
+# with the hash of every file PyPI has for each pinned version. Run it after changing a pin.
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --isolated --index-url $(LOCK_INDEX) uv==$(UV_VERSION)
+	.lock-venv/bin/uv pip compile --quiet --no-config --index-url $(LOCK_INDEX) \
+	  --universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock' \
+	  --extra test pyproject.toml requirements-build.in -o requirements.lock
 
 clean:
 	rm -rf $(OUT) $(VENV)
