@@ -36,11 +36,11 @@ FACTS = [
     Fact(issue(2), "企画調整課事務費", ["Planning and Coordination Division office expenses"]),
     # Priority issue 3
     Fact(issue(3), "広報かしわら", ["Koho Kashiwara"]),
-    Fact(issue(3), "注染・捺染手ぬぐい", ["chusen and nassen dyed tenugui towels"]),
+    Fact(issue(3), "注染・捺染手ぬぐい", ["chusen- and nassen-dyed tenugui"]),
     Fact(issue(3), "その他広報事業", ["Other public relations projects"]),
     Fact(issue(3), "秘書広報課", ["Secretarial and Public Relations Division"]),
     # Priority issue 4
-    Fact(issue(4), "組織力向上に向けた業務コミュニケーションの促進", ["Better communication at work to strengthen the organisation"]),
+    Fact(issue(4), "組織力向上に向けた業務コミュニケーションの促進", ["Better communication at work to strengthen the organization"]),
     Fact(issue(4), "人事課事務費", ["Personnel Division office expenses"]),
     # Priority issue 5
     Fact(issue(5), "健康で安心して暮らせるまち", ["(1)", "A city where people can live healthy and secure lives"]),
