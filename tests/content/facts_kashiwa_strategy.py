@@ -15,7 +15,7 @@ _CH4 = _DOC + "ch4-promotion/"
 
 FACTS = [
     # Home: the future vision of the city
-    Fact("", "未来へつづく先進住環境都市・柏", ["advanced residential city"]),
+    Fact("", "未来へつづく先進住環境都市・柏", ["city of advanced living"]),
     # I. Formulation: law, national and prefectural periods, strategy period
     Fact(_CH1, "平成26年法律第136号", ["Act No. 136 of 2014"]),
     Fact(_CH1, "令和2年度～令和6年度", ["FY2020 (Reiwa 2) to FY2024 (Reiwa 6)"]),
@@ -58,7 +58,7 @@ FACTS = [
     Fact(_G3, "186人", ["186", "286"]),
     Fact(_G3, "20,876人", ["20,876", "24,421"]),
     Fact(_G3, "169,074人", ["169,074", "250,000"]),
-    Fact(_G3, "中心市街地整備課", ["City Centre Development Division"]),
+    Fact(_G3, "中心市街地整備課", ["City Center Development Division"]),
     # IV. Promotion
     Fact(_CH4, "柏市地方創生総合戦略評価委員会", ["Kashiwa City Regional Revitalization Strategy Evaluation Committee"]),
     Fact(_CH4, "中核市市長会", ["Association of Core City Mayors"]),
