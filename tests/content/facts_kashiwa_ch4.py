@@ -17,7 +17,7 @@ FACTS = [
     # Pillars (1)–(3)
     Fact(page=POLICY, ja="新たなエンジン・仕掛けとしての広報・DX・共創",
          en=["Public relations, DX and co-creation as new engines for change"]),
-    Fact(page=POLICY, ja="未来を創る組織・人材", en=["An organisation and staff that create the future"]),
+    Fact(page=POLICY, ja="未来を創る組織・人材", en=["An organization and staff that create the future"]),
     Fact(page=POLICY, ja="次世代につなぐ財政・公共資産",
          en=["Finances and public assets to pass on to the next generation"]),
     # Sub-areas: goals and points
@@ -28,7 +28,7 @@ FACTS = [
          en=["DX (digital transformation)"]),
     Fact(page=POLICY, ja="行政が保有する公共データの利活用を推進する", en=["public data"]),
     Fact(page=POLICY, ja="多様な主体がアイデアを出し合うことで", en=["Co-creation"]),
-    Fact(page=POLICY, ja="人員の適正配置と最適な組織編制を進めます", en=["Organisation"]),
+    Fact(page=POLICY, ja="人員の適正配置と最適な組織編制を進めます", en=["Organization"]),
     Fact(page=POLICY, ja="時代の変容に対応できる職員の育成・確保", en=["Staff"]),
     Fact(page=POLICY, ja="ワークライフバランスを保ち", en=["work-life balance"]),
     Fact(page=POLICY, ja="持続可能な財政運営に向けた適切な歳出・財源確保を目指します。", en=["Finances"]),
