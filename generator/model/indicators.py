@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .common import Note, Period, Quantity, Slug, StrictModel, Text, Unit
+from .progress import Direction
 
 
 class _Values(StrictModel):
@@ -33,6 +34,7 @@ class Measurement(_Values):
 
     period: Period | None = Field(default=None, description="When it was measured, e.g. `fiscal_year: 2019` for 令和元年度.")
     note: Text | None = Field(default=None, description="What the source adds, e.g. how it was calculated.")
+    source: Text | None = Field(default=None, description="Where this figure was published, when it is not the indicator's usual source.")
 
     @model_validator(mode="after")
     def _has_number(self) -> Measurement:
@@ -66,6 +68,7 @@ class Indicator(StrictModel):
     target_group: Text | None = Field(default=None, description="Who it measures (ターゲット).")
     baseline: Measurement | None = Field(default=None, description="The baseline (基準値) with the period it was measured in.")
     target: Target | None = Field(default=None, description="The target (目標値).")
+    direction: Direction | None = Field(default=None, description="Which way the indicator should go (increase, decrease, at_least, at_most, maintain); without it no progress is computed.")
     actuals: list[Measurement] = Field(default_factory=list, description="Yearly actual values, for progress; each needs a period.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
 

@@ -9,6 +9,7 @@ from pydantic import Field, StringConstraints
 
 from .common import Note, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official
+from .progress import ProgressRule
 
 PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
@@ -92,6 +93,7 @@ class PlanRoot(StrictModel):
         default=None, description="Address of the published site, ending in `/`; gives pages canonical links and a sitemap.")
     documents: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./-]+\.ya?ml$")]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
+    progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
 
 

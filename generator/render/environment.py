@@ -114,6 +114,13 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         """Link from the Markdown file `source` to the Markdown file `target`, as MkDocs checks it."""
         return Safe(posixpath.relpath(target, posixpath.dirname(source) or "."))
 
+    def href(target: str, source: str) -> Safe:
+        """URL from the page of Markdown file `source` to that of `target`, for links in raw HTML,
+        which MkDocs leaves as written (directory URLs: `a/index.md` is served at `a/`)."""
+        target_dir = posixpath.dirname(target) or "."
+        link = posixpath.relpath(target_dir, posixpath.dirname(source) or ".")
+        return Safe("./" if link == "." else link + "/")
+
     def mark(value: str | None) -> str:
         """A source's enumeration mark (ア, ①, (1)…) as this language reads it."""
         return "" if value is None else labels.marks.get(value, value)
@@ -128,6 +135,6 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
     env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
                        period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr,
                        sort_by_text=sort_by_text)
-    env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, anchor=anchor,
+    env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, href=href, anchor=anchor,
                        Safe=Safe)
     return env

@@ -11,7 +11,9 @@ import yaml
 from ..labels import Labels, load_labels
 from ..languages import Language, published_languages
 from ..model import Division, Document, Node, Plan
+from ..progress import assess_plan
 from .environment import make_environment
+from .progress_view import rule_context, rule_of, status_view
 from .pages import PageSpec, page_index, plan_pages, walk_pages
 from .safety import Safe
 
@@ -24,6 +26,7 @@ TEMPLATE_BY_KIND = {
     "node": "node.j2.md",
     "glossary": "glossary.j2.md",
     "divisions": "divisions.j2.md",
+    "progress": "progress.j2.md",
 }
 
 
@@ -111,6 +114,8 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
     index = page_index(pages)
     divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
     uses = _division_uses(plan, pages)
+    assessments = assess_plan(plan)
+    rule = rule_of(plan)
     results = []
     languages = published_languages()
     for language in languages:
@@ -130,6 +135,10 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "division": divisions.__getitem__,
                 "division_uses": lambda ident: uses.get(ident, []),
                 "page_of": lambda obj: index[id(obj)],
+                "rule": rule,
+                "assessment": assessments.__getitem__,
+                "status_of": lambda ident, labels=labels: status_view(assessments[ident], rule, labels),
+                **rule_context(rule, labels),
             }
             if page.kind == "node":
                 context["node"] = page.subject
@@ -139,6 +148,7 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "home": labels.home,
                 "glossary": labels.glossary,
                 "divisions": labels.divisions,
+                "progress": labels.progress_page,
             }.get(page.kind) or (
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Node, Plan
+from ..progress import plan_indicators
 
 
 @dataclass
 class PageSpec:
     """One page of the site; `path` is the Markdown file relative to the docs root."""
 
-    kind: str  # home | document | node | glossary | divisions
+    kind: str  # home | document | node | glossary | divisions | progress
     path: str
     subject: Any = None
     children: list[PageSpec] = field(default_factory=list)
@@ -38,6 +39,8 @@ def plan_pages(plan: Plan) -> list[PageSpec]:
         pages.append(PageSpec("glossary", "glossary/index.md", plan))
     if plan.divisions:
         pages.append(PageSpec("divisions", "divisions/index.md", plan))
+    if any(True for _ in plan_indicators(plan)):
+        pages.append(PageSpec("progress", "progress/index.md", plan))
     return pages
 
 

@@ -1,0 +1,81 @@
+"""The words and link of an indicator's status, in one language, from the plan's rule and the labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..labels import Labels
+from ..model import DEFAULT_RULE, SCHEME_GRADES, Period, Plan, ProgressRule, Status
+from ..progress import Assessment
+from .formatting import format_number, format_period
+
+PROGRESS_PAGE = "progress/index.md"
+
+
+@dataclass(frozen=True)
+class StatusView:
+    text: str       # e.g. "S (Achieved)", "Not comparable (no direction)"
+    fragment: str   # anchor on the progress page that explains it
+    css: str        # kk-status-<status>
+
+
+def rule_of(plan: Plan) -> ProgressRule:
+    return plan.root.progress or DEFAULT_RULE
+
+
+def grade_label(rule: ProgressRule, key: str, labels: Labels) -> str:
+    declared = rule.grades.get(key)
+    return getattr(declared.label, labels.lang) if declared is not None else labels.grades[key]
+
+
+def grade_meaning(rule: ProgressRule, key: str, labels: Labels) -> str:
+    declared = rule.grades.get(key)
+    if declared is not None and declared.meaning is not None:
+        return getattr(declared.meaning, labels.lang)
+    return labels.grades_meaning[key].format(**thresholds(rule))
+
+
+def thresholds(rule: ProgressRule) -> dict[str, str]:
+    return {"tolerance": format_number(rule.tolerance_percent), "yearly": format_number(rule.yearly_share_percent),
+            "upper": format_number(rule.upper_percent), "lower": format_number(rule.lower_percent)}
+
+
+def status_view(assessment: Assessment, rule: ProgressRule, labels: Labels) -> StatusView:
+    status = assessment.status
+    word = labels.statuses[status.value]
+    css = "kk-status-" + status.value.replace("_", "-")
+    if assessment.grade is not None:
+        grade = grade_label(rule, assessment.grade, labels)
+        text = grade if grade == word else labels.status_with_detail.format(status=grade, detail=word)
+        return StatusView(text, "grade-" + assessment.grade.replace("_", "-"), css)
+    if status is Status.not_comparable:
+        text = labels.status_with_detail.format(status=word, detail=labels.reasons[assessment.reason])
+        fragment = "reason-" + assessment.reason.replace("_", "-")  # type: ignore[union-attr]
+    else:
+        text, fragment = word, "status-" + status.value.replace("_", "-")
+    if rule.not_evaluable is not None:
+        text = f"{getattr(rule.not_evaluable, labels.lang)} {text}"
+    return StatusView(text, fragment, css)
+
+
+def scheme_grades(rule: ProgressRule) -> list[str]:
+    return list(SCHEME_GRADES[rule.scheme])
+
+
+def rule_context(rule: ProgressRule, labels: Labels) -> dict:
+    """What the progress page's template needs to explain the rule in this language."""
+    if rule.start_year is not None:
+        start = format_period(Period(fiscal_year=rule.start_year), labels, long=True)
+    else:
+        start = labels.progress_start_default
+    return {
+        "rule_grades": scheme_grades(rule),
+        "rule_thresholds": thresholds(rule),
+        "rule_start_text": start,
+        "grade_label": lambda key: grade_label(rule, key, labels),
+        "grade_meaning": lambda key: grade_meaning(rule, key, labels),
+    }
+
+
+__all__ = ["PROGRESS_PAGE", "StatusView", "grade_label", "grade_meaning", "rule_of", "scheme_grades",
+           "rule_context", "status_view", "thresholds"]
