@@ -1,7 +1,9 @@
 """The build: read and validate everything, render everything, write, run MkDocs, swap in.
 
-The site is built in a temporary directory beside the output and only replaces
-the previous site when every language built cleanly in strict mode.
+The output directory is checked first (`output_safety`): a build never replaces the plan, a
+repository, the home directory or a directory Keikaku did not create. The site is built in a
+temporary directory beside the output and only replaces the previous site when every language
+built cleanly in strict mode.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from .errors import BuildError
 from .mkdocs_config import mkdocs_config, site_subdir
+from .output_safety import MARKER, MARKER_TEXT, check_output
 from .plan_loader import load_plan
 from .render.markdown_site import render_site
 from .writer import OutputTree
@@ -91,15 +94,17 @@ def _swap_into_place(new: Path, out: Path) -> None:
 
 
 def build_site(plan_dir: Path, out: Path) -> BuildResult:
+    out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
     loaded = load_plan(Path(plan_dir))          # 1. read and validate everything
     rendered = render_site(loaded.plan)         # 2. render everything (strings only)
-    out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
         configs = write_sources(rendered, loaded.plan, work)   # 3. write
         for code in build_order(rendered):
             run_mkdocs(configs[code])                           # 4. MkDocs, strict
+        # The marker lets the next build recognise this directory as a site it may replace.
+        OutputTree(work / "site").write(MARKER, MARKER_TEXT)
         _swap_into_place(work / "site", out)                     # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)

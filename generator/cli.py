@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import BuildError, PlanError
 from .problem_formats import FORMATS, format_problem
+from .output_safety import UnsafeOutput
 
 DEFAULT_PLAN = Path("plan")
 DEFAULT_OUT = Path("site")
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    except UnsafeOutput as exc:
+        print(f"error: {exc}; nothing was written.", file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

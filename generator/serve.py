@@ -14,6 +14,7 @@ from .build import build_site
 from .errors import BuildError, PlanError
 from .labels import TEMPLATES_DIR
 from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR
+from .output_safety import check_output
 
 
 def _build_and_report(plan_dir: Path, out: Path) -> None:
@@ -31,7 +32,7 @@ def _build_and_report(plan_dir: Path, out: Path) -> None:
 def serve(plan_dir: Path, out: Path, port: int) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    out = Path(out).resolve()
+    out = check_output(Path(out), Path(plan_dir))  # refused before the server starts: UnsafeOutput
     _build_and_report(plan_dir, out)
     out.mkdir(parents=True, exist_ok=True)
     server = LiveReloadServer(builder=lambda: _build_and_report(plan_dir, out),

@@ -1,0 +1,88 @@
+"""Where a site may be written: never over the plan, a repository, the home directory or `/`.
+
+A build replaces its output directory whole, so a wrong `--out` would delete whatever is there.
+Before anything is read or written, the output is checked against the directories that must
+never be replaced, and an existing directory is only replaced when it holds the marker file that
+every Keikaku build writes (`.keikaku-site`): a directory Keikaku did not create is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import KeikakuError
+
+MARKER = ".keikaku-site"
+MARKER_TEXT = ("This directory is a site built by Keikaku (python -m generator build).\n"
+               "Each build replaces the whole directory; do not keep other files in it.\n")
+
+
+class UnsafeOutput(KeikakuError):
+    """The output directory would destroy something that is not a Keikaku site.
+
+    `code` names the refusal and `params` holds its parts, for messages in other languages.
+    """
+
+    def __init__(self, code: str, message: str, params: dict[str, str]):
+        super().__init__(message)
+        self.code, self.message, self.params = code, message, params
+
+
+def _shown(path: Path) -> str:
+    try:
+        relative = path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return "." if not relative.parts else f"{relative.as_posix()}/"
+
+
+def repository_root(start: Path) -> Path | None:
+    """The top level of the git work tree holding `start` (the nearest ancestor with `.git`)."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def _protected(plan_dir: Path) -> list[tuple[str, str, Path]]:
+    """(code, what, directory) for every directory an output must neither be nor contain."""
+    cwd = Path.cwd().resolve()
+    protected = [("out_is_plan", "the plan directory", plan_dir)]
+    for start in (cwd, plan_dir):
+        root = repository_root(start)
+        if root is not None:
+            protected.append(("out_is_repository", "the repository root", root))
+    protected.append(("out_is_cwd", "the current directory", cwd))
+    home = os.environ.get("HOME")
+    if home:
+        protected.append(("out_is_home", "the home directory", Path(home).resolve()))
+    protected.append(("out_is_filesystem_root", "the file system root", Path(cwd.anchor)))
+    return protected
+
+
+def check_output(out: Path, plan_dir: Path) -> Path:
+    """The resolved output directory, or UnsafeOutput if building there could destroy anything else."""
+    out = Path(out).resolve()
+    plan_dir = Path(plan_dir).resolve()
+    hint = "choose a new or empty directory, or a site Keikaku built, e.g. --out site"
+    for code, what, directory in _protected(plan_dir):
+        if out == directory or out in directory.parents:
+            relation = "is" if out == directory else "contains"
+            raise UnsafeOutput(code, f"refusing to build into {_shown(out)}: it {relation} {what} "
+                                     f"({_shown(directory)}), which a build would replace ({hint})",
+                               {"out": str(out), "protected": str(directory)})
+        if code == "out_is_plan" and directory in out.parents:
+            raise UnsafeOutput("out_in_plan", f"refusing to build into {_shown(out)}: it lies inside "
+                                              f"the plan directory ({_shown(directory)}) ({hint})",
+                               {"out": str(out), "protected": str(directory)})
+    if out.exists() or out.is_symlink():
+        if not out.is_dir():
+            raise UnsafeOutput("out_not_directory", f"refusing to build into {_shown(out)}: it is a file, "
+                                                    f"not a directory ({hint})", {"out": str(out)})
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise UnsafeOutput("out_not_a_site", f"refusing to build into {_shown(out)}: it holds files but "
+                                                 f"Keikaku did not create it (no {MARKER} file), and a build "
+                                                 f"would delete them ({hint}; if it is an old Keikaku site, "
+                                                 f"delete it yourself)", {"out": str(out)})
+    return out
