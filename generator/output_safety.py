@@ -61,6 +61,12 @@ def _protected(plan_dir: Path) -> list[tuple[str, str, Path]]:
     return protected
 
 
+def is_keikaku_site(directory: Path) -> bool:
+    """True for a site Keikaku built: it has the marker (or, built before the marker existed, Keikaku's stylesheet)."""
+    return (directory / MARKER).is_file() or (
+        (directory / "assets" / "stylesheets" / "keikaku.css").is_file() and (directory / "en" / "index.html").is_file())
+
+
 def check_output(out: Path, plan_dir: Path) -> Path:
     """The resolved output directory, or UnsafeOutput if building there could destroy anything else."""
     out = Path(out).resolve()
@@ -80,7 +86,7 @@ def check_output(out: Path, plan_dir: Path) -> Path:
         if not out.is_dir():
             raise UnsafeOutput("out_not_directory", f"refusing to build into {_shown(out)}: it is a file, "
                                                     f"not a directory ({hint})", {"out": str(out)})
-        if any(out.iterdir()) and not (out / MARKER).is_file():
+        if any(out.iterdir()) and not is_keikaku_site(out):
             raise UnsafeOutput("out_not_a_site", f"refusing to build into {_shown(out)}: it holds files but "
                                                  f"Keikaku did not create it (no {MARKER} file), and a build "
                                                  f"would delete them ({hint}; if it is an old Keikaku site, "

@@ -117,3 +117,13 @@ def test_a_site_keikaku_built_is_replaced_and_marked(repo, capsys):
     assert not (repo / "site" / "stale.html").exists()
     assert (repo / "site" / MARKER).is_file()
     assert sorted(p.name for p in repo.iterdir()) == [".git", "README.md", "empty", "plan", "site"]
+
+
+def test_a_site_built_before_the_marker_existed_is_still_recognised(repo, capsys):
+    assert main(["build", "--plan", "plan", "--out", "site"]) == 0
+    (repo / "site" / MARKER).unlink()
+    assert main(["build", "--plan", "plan", "--out", "site"]) == 0
+    (repo / "site" / MARKER).unlink()
+    (repo / "site" / "assets" / "stylesheets" / "keikaku.css").unlink()
+    err = _refused(["build", "--plan", "plan", "--out", "site"], capsys, repo.parent)
+    assert "Keikaku did not create it" in err
