@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, PlanError
-from .problem_formats import FORMATS, format_problem
 from .output_safety import UnsafeOutput
+from .problem_formats import FORMATS, format_problem
 
 DEFAULT_PLAN = Path("plan")
 DEFAULT_OUT = Path("site")
