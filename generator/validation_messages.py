@@ -10,7 +10,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import ProblemCollector
 from .languages import by_code
-from .yaml_source import KeyPath, SourceMap, format_key_path
+from .yaml_source import REPORTED, KeyPath, SourceMap, format_key_path
 
 
 def _found(value: Any) -> str:
@@ -138,6 +138,8 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], data: 
     """Add one problem per pydantic error, at the line and column of the offending key or value."""
     seen: set[KeyPath] = set()
     for error in exc.errors(include_url=False):
+        if error.get("input") is REPORTED:  # the loader has said what is wrong with this value
+            continue
         loc = data_path(error["loc"], data, error["type"])
         if loc in seen:  # one message per place: a union reports each branch
             continue

@@ -1,32 +1,138 @@
-"""Load YAML while keeping the line and column of every key and value.
+"""Load YAML while keeping the line and column of every key and value, within fixed bounds.
 
 PyYAML's `safe_load` forgets positions and silently keeps the last of two
 duplicate keys. We compose the node tree instead, build plain Python data from
 it, and record where each key path came from, so that a validation error on
 ``sections[2].title.en`` can be reported at its exact line and column.
+
+Every input gets an answer quickly and in bounded memory: a file is at most
+`MAX_FILE_BYTES`, nests at most `MAX_DEPTH` levels and holds at most `MAX_VALUES`
+values; anchors and aliases (the "billion laughs" expansion) and tags are refused,
+and so are NaN and infinity, which no plan figure can be.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.resolver import Resolver
 
 from .errors import Location, ProblemCollector
 
 KeyPath = tuple[str | int, ...]
 
+MAX_FILE_BYTES = 512 * 1024   # the largest real document file is about 85 KB
+MAX_DEPTH = 40                # levels of mappings and lists; real plans nest about 12 deep
+MAX_VALUES = 25_000           # keys, values and list items in one file; real files hold under 2,000
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: dates stay text, as written."""
+# Explicit tags a plan may use; any other (`!!binary`, `!!set`, `!!python/…`) is refused.
+_CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+_REPORTED_TAG = "tag:keikaku,2026:reported"
 
 
-_Loader.yaml_implicit_resolvers = {
+class _Reported:
+    """Stands in for a value that the loader has already reported, so validation stays quiet about it."""
+
+    def __repr__(self) -> str:
+        return "<already reported>"
+
+
+REPORTED = _Reported()
+
+
+class _Resolver(Resolver):
+    """Without the timestamp resolver: dates stay text, as written."""
+
+
+_Resolver.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
+
+
+class _LimitExceeded(Exception):
+    def __init__(self, code: str, mark: yaml.Mark, message: str):
+        super().__init__(message)
+        self.code, self.mark, self.message = code, mark, message
+
+
+class _BoundedComposer(Composer):
+    """PyYAML's composer that counts values and depth, and never expands an alias.
+
+    An anchor or an alias is reported and the alias composed as a placeholder, so a
+    file full of aliases costs no more than its own size.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: list[tuple[str, yaml.Mark, str]] = []
+        self._depth = 0
+        self._values = 0
+        self._aliases: set[str] = set()
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _LimitExceeded("too_many_values", event.start_mark,
+                                 f"file holds too many values (expected at most {MAX_VALUES:,} keys, values and "
+                                 f"list items in one file, found more by this line); split it into several documents")
+        if isinstance(event, AliasEvent):
+            self.get_event()
+            if event.anchor not in self._aliases:  # the first use of each name is enough to find them all
+                self._aliases.add(event.anchor)
+                self.refused.append(("yaml_alias", event.start_mark,
+                                     f"YAML alias '*{event.anchor}' is not allowed (expected the value written "
+                                     f"out in full, found an alias)"))
+            return yaml.ScalarNode(_REPORTED_TAG, "", event.start_mark, event.end_mark)
+        if event.anchor is not None:
+            self.refused.append(("yaml_anchor", event.start_mark,
+                                 f"YAML anchor '&{event.anchor}' is not allowed (expected the value written out "
+                                 f"in full wherever it is used, found an anchor)"))
+            event.anchor = None
+        if event.tag not in _CORE_TAGS:
+            self.refused.append(("yaml_tag", event.start_mark,
+                                 f"YAML tag '{event.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed (expected a plain value, found a tag)"))
+            event.tag = None
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LimitExceeded("too_deep", event.start_mark,
+                                     f"nesting too deep (expected at most {MAX_DEPTH} levels of mappings and "
+                                     f"lists, found more here)")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _Loader(_BoundedComposer, CParser, SafeConstructor, _Resolver):
+        """libyaml's parser (ten times faster than PyYAML's own) under the bounded composer."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _BoundedComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML's wheels ship libyaml; its own parser words a few errors differently
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _BoundedComposer,
+                  SafeConstructor, _Resolver):
+        def __init__(self, stream: str):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            _BoundedComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
 
 
 @dataclass
@@ -75,6 +181,8 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _REPORTED_TAG:
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.add(_location(smap.file, key_node.start_mark), format_key_path(path),
                              "a key must be a plain word (expected `name:`, found a list or mapping)",
@@ -93,7 +201,15 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), loader, smap, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    if node.tag == _REPORTED_TAG:
+        return REPORTED
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.add(_location(smap.file, node.start_mark), format_key_path(path),
+                     f"not a finite number (expected a number such as 33832 or 45.3, found {node.value})",
+                     "number_not_finite")
+        return REPORTED
+    return value
 
 
 def format_key_path(path: KeyPath) -> str:
@@ -107,27 +223,47 @@ def format_key_path(path: KeyPath) -> str:
     return out
 
 
+def _compose(text: str) -> tuple[_BoundedComposer, yaml.Node | None]:
+    loader = _Loader(text)
+    try:
+        return loader, loader.get_single_node()
+    except BaseException:
+        loader.dispose()
+        raise
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB" if size >= 1024 * 1024 else f"{math.ceil(size / 1024)} KiB"
+
+
 def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> LoadedFile | None:
-    """Read one YAML file; syntax errors and duplicate keys go to `problems`."""
+    """Read one YAML file; syntax errors, duplicate keys and inputs beyond the bounds go to `problems`."""
     smap = SourceMap(display)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(Location(display), "", f"file is too large (expected at most {_size(MAX_FILE_BYTES)}, "
+                                                f"found {_size(size)}); split it into several documents",
+                         "file_too_large")
+            return None
+        text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         problems.add(Location(display), "", "file not found (expected a YAML file at this path)", "file_missing")
         return None
     except UnicodeDecodeError as exc:
         problems.add(Location(display), "", f"file is not UTF-8 text (expected UTF-8, found byte {exc.object[exc.start]:#04x} at offset {exc.start})", "encoding")
         return None
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        loader, root = _compose(text)
+    except _LimitExceeded as exc:
+        problems.add(_location(display, exc.mark), "", exc.message, exc.code)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _location(display, mark) if mark else Location(display)
         what = exc.problem or "invalid YAML"
         context = f" {exc.context}" if exc.context else ""
         problems.add(where, "", f"YAML syntax error: {what}{context}", "yaml_syntax")
-        loader.dispose()
         return None
     except yaml.YAMLError as exc:  # e.g. a reader error on control characters
         problems.add(Location(display), "", f"YAML syntax error: {exc}", "yaml_syntax")
@@ -144,5 +280,16 @@ def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> Load
                      f"YAML value error: {exc.problem}", "yaml_syntax")
         return None
     finally:
+        _report_refused(loader.refused, smap, problems)
         loader.dispose()
     return LoadedFile(path, display, data, smap)
+
+
+def _report_refused(refused: list[tuple[str, yaml.Mark, str]], smap: SourceMap, problems: ProblemCollector) -> None:
+    """Anchors, aliases and tags, each with the key path of the value it stands on."""
+    paths = {}
+    for path, location in smap.values.items():
+        paths.setdefault(location, path)
+    for code, mark, message in refused:
+        where = _location(smap.file, mark)
+        problems.add(where, format_key_path(paths.get(where, ())), message, code)

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,5 +55,31 @@ def test_every_error_kind_has_a_case():
     # One case per kind of problem the loader reports; adding a kind means adding a case.
     codes = {"unknown_key", "missing_english", "wrong_type", "text_is_number", "duplicate_key", "unknown_division",
              "duplicate_id", "yaml_syntax", "missing_document", "bad_id", "bad_unit", "empty_target",
-             "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases", "duplicate_anchor"}
+             "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases", "duplicate_anchor",
+             "yaml_alias_bomb", "deep_nesting", "not_finite", "yaml_tag"}
     assert codes <= set(CASES)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("notes: '" + "a" * 600_000 + "'\n",
+     "plan/glossary.yaml: file is too large (expected at most 512 KiB, found 586 KiB); split it into several documents"),
+    ("- [" + ", ".join(["0"] * 30_000) + "]\n",
+     "plan/glossary.yaml:1:74998: file holds too many values (expected at most 25,000 keys, values and list items in "
+     "one file, found more by this line); split it into several documents"),
+])
+def test_oversized_files_are_refused(body, expected, tmp_path, monkeypatch, capsys):
+    shutil.copytree(DATA / "minimal", tmp_path / "plan")
+    (tmp_path / "plan" / "glossary.yaml").write_text(body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--plan", "plan"]) == 1
+    assert capsys.readouterr().err.splitlines() == [expected, "1 problem found; nothing was built."]
+
+
+def test_an_alias_bomb_gets_an_answer_not_a_hang(tmp_path):
+    # In a separate process with a deadline: before anchors were refused, this ran until memory ran out.
+    # The deadline is generous for a loaded CI machine; `bench/` measures the real time.
+    _make_plan("yaml_alias_bomb", tmp_path)
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--plan", "plan"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "YAML alias '*i' is not allowed" in done.stderr and "Traceback" not in done.stderr

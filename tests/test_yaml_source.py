@@ -44,3 +44,56 @@ def test_syntax_error_has_a_position(tmp_path):
 def test_key_paths_read_like_the_yaml():
     assert format_key_path(("children", 0, "kpis", 2, "name")) == "children[0].kpis[2].name"
     assert format_key_path((1, "name", "en")) == "[1].name.en"
+
+
+def test_anchors_and_aliases_are_refused_not_expanded(tmp_path):
+    # Each alias would stand for the whole list before it: 9**30 items if expanded.
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 31)]
+    loaded, problems = _load(tmp_path, "\n".join(lines) + "\n")
+    codes = [p.code for p in problems]
+    assert codes.count("yaml_anchor") == 31 and codes.count("yaml_alias") == 30
+    assert [str(p) for p in problems[1:3]] == [
+        "x.yaml:2:5: a1: YAML anchor '&a1' is not allowed (expected the value written out in full wherever it is used, "
+        "found an anchor)",
+        "x.yaml:2:10: a1[0]: YAML alias '*a0' is not allowed (expected the value written out in full, found an alias)"]
+    assert loaded.data["a0"] == ["lol"] * 9  # the anchored value itself is kept, as written
+
+
+def test_nesting_is_bounded(tmp_path):
+    from generator.yaml_source import MAX_DEPTH
+    _, problems = _load(tmp_path, "a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert [str(p) for p in problems] == [
+        f"x.yaml:1:{4 + MAX_DEPTH - 1}: nesting too deep (expected at most {MAX_DEPTH} levels of mappings and lists, "
+        "found more here)"]
+    nested = "".join(" " * i + f"k{i}:\n" for i in range(MAX_DEPTH // 2 - 1)) + " " * (MAX_DEPTH // 2 - 1) + "end: 1\n"
+    loaded, problems = _load(tmp_path, nested)
+    assert problems == [] and loaded is not None
+
+
+def test_file_size_and_value_count_are_bounded(tmp_path):
+    from generator.yaml_source import MAX_FILE_BYTES, MAX_VALUES
+    _, problems = _load(tmp_path, "x: '" + "a" * MAX_FILE_BYTES + "'\n")
+    assert [(str(p), p.code) for p in problems] == [
+        ("x.yaml: file is too large (expected at most 512 KiB, found 513 KiB); split it into several documents",
+         "file_too_large")]
+    _, problems = _load(tmp_path, "x: [" + ",".join(["1"] * MAX_VALUES) + "]\n")
+    assert [p.code for p in problems] == ["too_many_values"]
+    assert problems[0].location.line == 1
+
+
+def test_nan_and_infinity_are_refused(tmp_path):
+    loaded, problems = _load(tmp_path, "a: .nan\nb: -.inf\nc: 1.0e+400\nd: [.NaN, 2.5]\n")
+    assert [str(p) for p in problems] == [
+        "x.yaml:1:4: a: not a finite number (expected a number such as 33832 or 45.3, found .nan)",
+        "x.yaml:2:4: b: not a finite number (expected a number such as 33832 or 45.3, found -.inf)",
+        "x.yaml:3:4: c: not a finite number (expected a number such as 33832 or 45.3, found 1.0e+400)",
+        "x.yaml:4:5: d[0]: not a finite number (expected a number such as 33832 or 45.3, found .NaN)"]
+    assert loaded.data["d"][1] == 2.5
+
+
+def test_tags_are_refused(tmp_path):
+    _, problems = _load(tmp_path, "a: !!binary aGVsbG8=\nb: !!python/object/apply:os.system [ls]\nc: !!str 2020\n")
+    assert [str(p) for p in problems] == [
+        "x.yaml:1:4: a: YAML tag '!!binary' is not allowed (expected a plain value, found a tag)",
+        "x.yaml:2:4: b: YAML tag '!!python/object/apply:os.system' is not allowed (expected a plain value, found a tag)"]

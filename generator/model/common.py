@@ -14,7 +14,8 @@ from ..languages import Language, all_languages, by_code, fallback_chain
 class StrictModel(BaseModel):
     """Rejects unknown keys (a typo such as `titel:` is an error) and never coerces types."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity are no plan's figures; the YAML loader reports them first, with the text as written.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 Slug = Annotated[
