@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|build|serve|schema [--plan DIR] [--out DIR]."""
+"""Command line: python -m generator check|build|serve|diff|schema [--plan DIR] [--out DIR]."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import BuildError, PlanError
+from .errors import BuildError, KeikakuError, PlanError
+from .labels import DEFAULT_LANGUAGE, LANGUAGES
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -30,13 +31,22 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
         if name == "serve":
             sub.add_argument("--port", type=int, default=8000, help="port on localhost (default: 8000)")
+    diff = commands.add_parser("diff", help="summarise, in Markdown, what changed in the plan's content",
+                               description="Either OLD_DIR NEW_DIR, or --base GIT_REF to compare --plan with that commit.")
+    diff.add_argument("dirs", nargs="*", type=Path, metavar="OLD_DIR NEW_DIR", help="two plan directories")
+    diff.add_argument("--base", metavar="GIT_REF", help="compare the plan as of this commit with the plan now")
+    diff.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory, with --base (default: plan/)")
+    diff.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "diff" and (len(args.dirs) != (0 if args.base else 2)):
+        parser.error("diff takes OLD_DIR NEW_DIR, or --base GIT_REF (with --plan DIR), not both")
     try:
         if args.command == "check":
             from .plan_loader import load_plan
@@ -51,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             from .build import build_site
             result = build_site(args.plan, args.out)
             print(f"built {result.page_count} pages per language into {args.out}/")
+        elif args.command == "diff":
+            from .plan_diff_command import run_diff
+            print(run_diff(args.dirs, args.base, args.plan, args.lang), end="")
         elif args.command == "serve":
             from .serve import serve
             serve(args.plan, args.out, args.port)
@@ -67,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except UnsafeOutput as exc:
         print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        return 1
+    except KeikakuError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
