@@ -9,6 +9,8 @@ LOCK_INDEX := https://pypi.org/simple
 UV_VERSION := 0.13.9
 PLAN   ?= plan
 OUT    ?= site
+PORT   ?= 8000
+CHECK_FLAGS ?=  # e.g. --format github in CI
 
 .PHONY: build test check serve schema golden lock clean
 
@@ -28,10 +30,10 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 check: $(STAMP)
-	$(PY) -m generator check --plan $(PLAN)
+	$(PY) -m generator check --plan $(PLAN) $(CHECK_FLAGS)
 
 serve: $(STAMP)
-	$(PY) -m generator serve --plan $(PLAN) --out $(OUT)
+	$(PY) -m generator serve --plan $(PLAN) --out $(OUT) --port $(PORT)
 
 schema: $(STAMP)
 	$(PY) -m generator schema

@@ -1,0 +1,70 @@
+"""The GitHub workflows: zizmor finds nothing, they match GitHub's schema, and keep the rules of issue 11."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def _load(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # `on:` stays a string key
+
+
+def test_zizmor_finds_nothing():
+    done = subprocess.run([str(BIN / "zizmor"), "--offline", "--no-progress", *map(str, WORKFLOWS)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings to report" in done.stdout
+
+
+def test_workflows_match_githubs_schema():
+    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                           *map(str, WORKFLOWS)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_actions_are_pinned_least_privilege_and_keep_no_credentials(path):
+    text = path.read_text(encoding="utf-8")
+    workflow = _load(path)
+    assert workflow["permissions"] == {}, "no permission by default; each job asks for its own"
+    assert workflow["concurrency"]["group"]
+    for line in re.findall(r"uses: \S+.*", text):
+        assert re.fullmatch(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+    for job in workflow["jobs"].values():
+        assert job["permissions"]["contents"] == "read"
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] == "false"
+
+
+def test_pull_request_workflow_annotates_diffs_tests_and_uploads_the_preview():
+    workflow = _load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    assert list(workflow["on"]) == ["pull_request"]
+    steps = workflow["jobs"]["review"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert 'make check CHECK_FLAGS="--format github"' in runs
+    assert '.venv/bin/python -m generator diff --base "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert "make test" in runs and "make build" in runs
+    assert steps[0]["with"]["fetch-depth"] == "0"
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site"
+
+
+def test_publish_workflow_deploys_main_to_pages():
+    workflow = _load(ROOT / ".github" / "workflows" / "publish.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
