@@ -16,6 +16,12 @@ DEFAULT_OUT = Path("site")
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, found '{text}'")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Keikaku: publish a municipal plan as a bilingual site.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -30,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         if name != "check":
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
         if name == "serve":
-            sub.add_argument("--port", type=int, default=8000, help="port on localhost (default: 8000)")
+            sub.add_argument("--port", type=_port, default=8000, help="port on localhost (default: 8000)")
     diff = commands.add_parser("diff", help="summarise, in Markdown, what changed in the plan's content",
                                description="Either OLD_DIR NEW_DIR, or --base GIT_REF to compare --plan with that commit.")
     diff.add_argument("dirs", nargs="*", type=Path, metavar="OLD_DIR NEW_DIR", help="two plan directories")

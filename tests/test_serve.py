@@ -18,7 +18,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str, timeout: float = 30.0) -> str:
+def _get(url: str, timeout: float = 120.0) -> str:  # a loaded machine builds slowly
     deadline = time.monotonic() + timeout
     while True:
         try:
