@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildError, KeikakuError, PlanError
-from .labels import DEFAULT_LANGUAGE, LANGUAGES
+from .languages import all_languages, default_language
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("dirs", nargs="*", type=Path, metavar="OLD_DIR NEW_DIR", help="two plan directories")
     diff.add_argument("--base", metavar="GIT_REF", help="compare the plan as of this commit with the plan now")
     diff.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory, with --base (default: plan/)")
-    diff.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the summary")
+    diff.add_argument("--lang", choices=[language.code for language in all_languages()],
+                      default=default_language().code, help="language of the summary (default: the site's default)")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
     return parser

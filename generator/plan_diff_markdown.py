@@ -10,9 +10,9 @@ import re
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel
 
 from .labels import Labels
+from .languages import all_languages, by_code
 from .model import Period, PeriodRange, Prose, Text
 from .plan_diff import Amount, ItemChange, ItemRef, PlanDiff, Segment, ValueChange
 from .render.formatting import format_number, format_period, format_period_range
@@ -27,8 +27,8 @@ def md_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _in_language(text: BaseModel, lang: str) -> str:
-    return getattr(text, lang, None) or next(iter(text.model_dump().values()))
+def _in_language(text: Text | Prose, lang: str) -> str:
+    return text.pick(by_code(lang))[0]  # an optional language's missing text falls back as on the site
 
 
 class _Writer:
@@ -81,12 +81,12 @@ class _Writer:
             return self.texts(old, new)
         return self.value(old), self.value(new)
 
-    def texts(self, old: BaseModel | None, new: BaseModel | None) -> tuple[str, str]:
-        """The language of the summary if its text changed, else the language whose text did."""
-        languages = [self.labels.lang] + [lang for lang in type(old or new).model_fields if lang != self.labels.lang]
-        lang = next((lang for lang in languages if getattr(old, lang, None) != getattr(new, lang, None)), languages[0])
-        before = getattr(old, lang, None) if old is not None else None
-        after = getattr(new, lang, None) if new is not None else None
+    def texts(self, old: Text | Prose | None, new: Text | Prose | None) -> tuple[str, str]:
+        """The language of the summary if its text changed, else the first language whose text did."""
+        others = [language.code for language in all_languages() if language.code != self.labels.lang]
+        codes = [self.labels.lang, *others]
+        code = next((code for code in codes if _get(old, code) != _get(new, code)), codes[0])
+        before, after = _get(old, code), _get(new, code)
         if before is None or after is None:
             return (self.quote(_excerpt(before, "")[0]) if before else self.words["nothing"],
                     self.quote(_excerpt(after, "")[0]) if after else self.words["nothing"])
@@ -118,6 +118,10 @@ class _Writer:
             return md_escape(amount.value)
         number = format_number(amount.value, amount.decimals)
         return self.labels.units[amount.unit.value].format(n=number) if amount.unit else number
+
+
+def _get(text: Text | Prose | None, code: str) -> str | None:
+    return None if text is None else text.get(code)
 
 
 def _is_code(value: Any) -> bool:

@@ -16,7 +16,8 @@ import threading
 from mkdocs.livereload import LiveReloadServer
 
 from .errors import KeikakuError
-from .labels import LANGUAGES, load_labels
+from .labels import load_labels
+from .languages import all_languages, default_language
 
 
 class PortInUse(KeikakuError):
@@ -61,14 +62,15 @@ class BuildStatus:
 def problem_page(messages: list[str]) -> bytes:
     """A page in every language, listing the messages exactly as the terminal shows them."""
     sections = []
-    for lang in LANGUAGES:
-        words = load_labels(lang).serve_problems
-        sections.append(f'<section lang="{lang}"><h1>{html.escape(words["heading"])}</h1>'
+    for language in all_languages():
+        words = load_labels(language.code).serve_problems
+        sections.append(f'<section lang="{language.html_lang}"><h1>{html.escape(words["heading"])}</h1>'
                         f'<p>{html.escape(words["explanation"].format(count=len(messages)))}</p></section>')
     items = "".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
-    return (f'<!doctype html><html lang="{LANGUAGES[0]}"><head><meta charset="utf-8">'
+    first = default_language()
+    return (f'<!doctype html><html lang="{first.html_lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(load_labels(LANGUAGES[0]).serve_problems['heading'])}</title>"
+            f"<title>{html.escape(load_labels(first.code).serve_problems['heading'])}</title>"
             "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6}"
             "li{margin:.5rem 0}code{white-space:pre-wrap;overflow-wrap:anywhere}"
             "h1{font-size:1.4rem;color:#b00020}</style></head>"
