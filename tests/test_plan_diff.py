@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from tests.conftest import PLANS
 
 MINIMAL = Path(__file__).parent / "data" / "minimal"
 
@@ -206,3 +207,34 @@ def test_removing_the_first_note_reports_that_note_only(tmp_path, capsys):
         "## 計画の変更点\n\n"
         "### 文章の変更\n\n"
         "- 見本市総合戦略 注記 1番目 本文 「原文に年度の記載はありません。」 → なし（文書 `strategy`）\n")
+
+
+def test_a_base_plan_with_problems_is_reported_by_commit_and_file(tmp_path, capsys, monkeypatch):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    plan = _plan(repo, "plan")
+    strategy = plan / "strategy.yaml"
+    good = strategy.read_text(encoding="utf-8")
+    strategy.write_text(good.replace("level: basic_goal", "levle: basic_goal"), encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "plan")
+    _git(repo, "commit", "-q", "-m", "plan")
+    strategy.write_text(good, encoding="utf-8")
+    monkeypatch.chdir(repo)
+    assert main(["diff", "--base", "HEAD"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the plan as of 'HEAD' does not validate with this version of Keikaku")
+    assert "\nHEAD:plan/strategy.yaml:19:5: children[0].levle: unknown field" in err
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_every_shipped_plan_rewritten_by_pyyaml_has_an_empty_diff(name, tmp_path, capsys):
+    # Product test: any valid plan, reformatted with its keys sorted and its comments gone, means the same.
+    rewritten = tmp_path / "rewritten"
+    shutil.copytree(PLANS[name], rewritten)
+    for path in rewritten.rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=60), encoding="utf-8")
+    assert _diff(capsys, str(PLANS[name]), str(rewritten), "--lang", "en") == (
+        "## Changes to the plan\n\n"
+        "Nothing in the plan's content changed (formatting, comments and the order of keys do not count as changes).\n")
