@@ -37,7 +37,7 @@ FACTS = [
     Fact(_KP1, "32件", ["32 facilities"]),
     Fact(_KP1, "袖ケ浦西小学校の改修", ["Sodegaura-nishi Elementary School"]),
     Fact(_KP1, "谷津小学校の建替え", ["Yatsu Elementary School"]),
-    Fact(_KP1, "東部体育館の改修", ["East Gymnasium"]),
+    Fact(_KP1, "東部体育館の改修", ["Eastern Gymnasium"]),
     Fact(_KP1, "大久保地区公共施設再生事業の推進", ["Okubo District Public Facility Renewal Project"]),
     Fact(_KP1, "ライフサイクルコストを低減します", ["life-cycle costs"]),
     # Key project 2: fiscal soundness
