@@ -1,0 +1,51 @@
+// Load the search index only when the reader opens search.
+//
+// Material for MkDocs 9.8.1 requests search/search_index.json on every page view, as soon as the
+// page loads (its bundle: request() with an XMLHttpRequest, subscribed by setupSearchWorker and
+// mountSearchHiglight). The index grows with the plan (megabytes for a large city), while most
+// readers never search. This script runs before the bundle and holds back the send() of that one
+// request until the reader opens search: focuses the search box (also via the keyboard shortcuts),
+// opens the search toggle (#__search), or points at the search button (a head start). A page opened
+// from a search result (?h=) or a search link (?q=) needs the index at once and loads it at once.
+// The index, the search worker and the ranking are Material's, unchanged: only *when* it loads.
+// tests/test_lazy_search.py guards what this relies on in Material's bundle and templates.
+(function () {
+  "use strict";
+  var INDEX = /(^|\/)search\/search_index\.json(\?|$)/;
+  var params = new URLSearchParams(location.search);
+  var opened = params.has("h") || params.has("q");
+  var waiting = [];
+
+  function open() {
+    if (opened) return;
+    opened = true;
+    waiting.splice(0).forEach(function (send) { send(); });
+  }
+
+  var originalOpen = XMLHttpRequest.prototype.open;
+  var originalSend = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this._keikakuSearchIndex = INDEX.test(String(url).split("#")[0]);
+    return originalOpen.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this._keikakuSearchIndex && !opened) {
+      var request = this, args = arguments;
+      waiting.push(function () { originalSend.apply(request, args); });
+      return;
+    }
+    return originalSend.apply(this, arguments);
+  };
+
+  function isSearchControl(target) {
+    return target instanceof Element &&
+      !!target.closest("[data-md-component=search-query], label[for=__search], #__search");
+  }
+  document.addEventListener("focusin", function (event) { if (isSearchControl(event.target)) open(); }, true);
+  document.addEventListener("pointerover", function (event) { if (isSearchControl(event.target)) open(); }, true);
+  document.addEventListener("touchstart", function (event) { if (isSearchControl(event.target)) open(); },
+                            {capture: true, passive: true});
+  document.addEventListener("change", function (event) {
+    if (event.target instanceof Element && event.target.id === "__search") open();
+  }, true);
+})();

@@ -1,0 +1,68 @@
+"""Guards for the theme changes that keep pages small at scale, against Material 9.8.1.
+
+site_overrides/assets/javascripts/lazy-search.js holds back the search index
+until the reader opens search. It relies on how Material for MkDocs 9.8.1 loads the index and on
+the controls that open search; if an upgrade changes either, these fail before a reader notices
+(an index that never loads, or one that loads on every page view again)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+from importlib.metadata import version
+
+ROOT = Path(__file__).resolve().parent.parent
+THEME = Path(material.__file__).resolve().parent / "templates"
+SHIM = ROOT / "site_overrides" / "assets" / "javascripts" / "lazy-search.js"
+
+
+def _bundle() -> str:
+    (bundle,) = (THEME / "assets" / "javascripts").glob("bundle.*.min.js")
+    return bundle.read_text(encoding="utf-8")
+
+
+def test_material_is_the_version_the_shim_was_written_for():
+    assert version("mkdocs-material") == "9.8.1", "re-check lazy-search.js against the new bundle, then update"
+
+
+def test_bundle_fetches_the_index_with_an_xmlhttprequest_to_search_index_json():
+    bundle = _bundle()
+    assert '"search/search_index.json"' in bundle
+    # request(): new XMLHttpRequest, open("GET", url), then send() — the send the shim holds back.
+    assert re.search(r'new XMLHttpRequest;return \w+\.open\("GET",`\$\{\w+\}`\)', bundle)
+    assert ".send()" in bundle
+    assert "fetch(" not in bundle.split('"search/search_index.json"')[0][-400:]
+
+
+def test_the_controls_that_open_search_are_the_ones_the_shim_listens_to():
+    search = (THEME / "partials" / "search.html").read_text(encoding="utf-8")
+    header = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search-query"' in search
+    assert 'for="__search"' in header
+    assert 'id="__search"' in base
+    shim = SHIM.read_text(encoding="utf-8")
+    for selector in ("[data-md-component=search-query]", "label[for=__search]", "#__search", '"__search"'):
+        assert selector in shim
+
+
+def test_the_shim_runs_before_the_bundle():
+    main = (ROOT / "site_overrides" / "main.html").read_text(encoding="utf-8")
+    block = main[main.index("{% block scripts %}"):]
+    assert block.index("lazy-search.js") < block.index("super()")
+
+
+def test_the_navigation_copy_differs_from_materials_only_in_the_top_level_loop():
+    """site_overrides/partials/nav.html is Material 9.8.1's, with the loop over top-level entries
+    limited to the page's own document in a plan with many documents."""
+    ours = (ROOT / "site_overrides" / "partials" / "nav.html").read_text(encoding="utf-8")
+    theirs = (THEME / "partials" / "nav.html").read_text(encoding="utf-8")
+    loop = ('    {% for nav_item in nav.items %}\n      {% set path = "__nav_" ~ loop.index %}\n'
+            '      {{ item.render(nav_item, path, 1) }}\n    {% endfor %}')
+    assert loop in theirs
+    before, after = theirs.split(loop)
+    before = before.split("-#}\n", 1)[1]  # Material's "automatically generated" header
+    assert before in ours and after in ours
+    assert '{% import "partials/nav-item.html" as item with context %}' in ours
