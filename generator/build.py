@@ -38,8 +38,17 @@ class _Collect(logging.Handler):
         self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build one language in strict mode; any MkDocs warning (a broken link…) fails the build."""
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build, which strict mode would count as a failure; `serve` asks
+    for dirty builds knowingly (generator/serve.py keeps navigation and search index right)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
+    """Build one language in strict mode; any MkDocs warning (a broken link…) fails the build.
+    `dirty`: rebuild only the pages whose Markdown is newer than their HTML (for `serve`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -50,13 +59,16 @@ def run_mkdocs(config_file: Path) -> None:
     logger.addHandler(collect)
     logger.setLevel(logging.WARNING)
     logger.propagate = False  # MkDocs' INFO chatter is not ours to print
+    not_dirty = _NotDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(not_dirty)
     try:
         config = load_config(config_file=str(config_file), strict=True)
-        build(config)
+        build(config, dirty=dirty)
     except MkDocsException as exc:
         details = "\n".join(collect.messages) or str(exc)
         raise BuildError(f"MkDocs rejected the rendered site ({exc}):\n{details}") from None
     finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(not_dirty)
         logger.removeHandler(collect)
         logger.setLevel(previous_level)
         logger.propagate = previous_propagate

@@ -20,6 +20,7 @@ from .model import Plan
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
 OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 
 
 def site_subdir(language: Language) -> str:
@@ -67,5 +68,6 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
         "extra": {"alternate": alternate},
         "nav": _escaped_nav(nav),
+        "hooks": [str(HOOKS)],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -1,31 +1,117 @@
-"""`serve`: build, serve the site on localhost, and rebuild on any change to the plan or templates.
+"""`serve`: build, serve the site on localhost, and rebuild what an edit changed.
 
-MkDocs' own LiveReloadServer does the serving and the browser reload; the
-builder it calls is Keikaku's whole build, so YAML and template edits show up.
-A plan error is printed, and the browser shows it on a problem page (`serve_problems`) until fixed.
+MkDocs' own LiveReloadServer does the serving and the browser reload. On each edit the plan is read,
+validated and rendered in full (the generator is fast), but only the Markdown whose content changed
+is rewritten, and MkDocs rebuilds only those pages, in the languages they belong to (a dirty
+build); their search entries replace the old ones in the index. When the navigation or the site's
+settings change (a title, a page added or removed), or the theme or mkdocs.yml, the whole site is
+rebuilt as `build` does, because every page carries them. A plan error is printed, and the browser
+shows it on a problem page (`serve_problems`) until fixed.
 """
 
 from __future__ import annotations
 
 import errno
+import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from .build import build_site
+from .build import build_order, build_site, run_mkdocs
 from .errors import BuildError, PlanError
 from .labels import TEMPLATES_DIR
-from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR
+from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
+from .plan_loader import load_plan
+from .render.markdown_site import render_site
 from .serve_problems import BuildStatus, PortInUse, ProblemPageServer, ensure_port_free
+from .writer import SyncedTree
 
 HOST = "127.0.0.1"
 
+# How often the plan and templates are polled for changes (MkDocs' default is 0.5 s): the
+# preview should show an edit within a second, and polling a plan's few files costs little.
+POLLING_INTERVAL = 0.1
 
-def _build_and_report(plan_dir: Path, out: Path, status: BuildStatus) -> None:
+
+def _theme_stamp() -> tuple:
+    """What every page is built with besides its Markdown: the theme overrides and mkdocs.yml."""
+    files = [MKDOCS_YML, *sorted(path for path in OVERRIDES_DIR.rglob("*") if path.is_file())]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+def _page_url(markdown_path: str) -> str:
+    """The URL (relative to the language's site) of a page: a/b/index.md → a/b/, index.md → ''."""
+    return markdown_path.removesuffix("index.md")
+
+
+def _merge_search_index(index_file: Path, previous: dict | None, rebuilt: set[str]) -> None:
+    """A dirty build indexes only the pages it rebuilt: put back every other page's entries."""
+    if previous is None or not index_file.is_file():
+        return
+    fresh = json.loads(index_file.read_text(encoding="utf-8"))
+    kept = [doc for doc in previous["docs"] if doc["location"].split("#")[0] not in rebuilt]
+    fresh["docs"] = kept + fresh["docs"]
+    index_file.write_text(json.dumps(fresh, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+class Preview:
+    """One `serve` session: the Markdown of the last build, kept in `work`, and what it was built with."""
+
+    def __init__(self, plan_dir: Path, out: Path, work: Path):
+        self.plan_dir, self.out, self.work = Path(plan_dir), Path(out), Path(work)
+        self.trees: dict[str, SyncedTree] = {}
+        self.configs: dict[str, str] = {}
+        self.theme: tuple | None = None
+
+    def rebuild(self) -> str:
+        """Bring the served site up to date with the plan; return what was rebuilt."""
+        try:
+            return self._rebuild()
+        except Exception:
+            self.configs, self.theme = {}, None  # the site may be half-updated: rebuild it all next time
+            raise
+
+    def _rebuild(self) -> str:
+        loaded = load_plan(self.plan_dir)
+        rendered = render_site(loaded.plan)
+        languages = tuple(result.language for result in rendered)
+        by_code = {language.code: language for language in languages}
+        theme = _theme_stamp()
+        whole_site = theme != self.theme or set(self.trees) != {language.code for language in languages}
+        changed: dict[str, set[str]] = {}
+        configs: dict[str, str] = {}
+        for result in rendered:
+            code = result.language.code
+            tree = self.trees.setdefault(code, SyncedTree(self.work / "docs" / code))
+            changed[code], removed = tree.sync(result.files)
+            configs[code] = mkdocs_config(loaded.plan, result.language, languages, result.nav, tree.root,
+                                          self.out / site_subdir(result.language))
+            whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
+        if whole_site:
+            result = build_site(self.plan_dir, self.out)
+            self.configs, self.theme = configs, theme
+            return f"built {result.page_count} pages per language"
+        count = 0
+        for code in build_order(rendered):
+            if not changed[code]:
+                continue
+            config_file = self.work / f"mkdocs.{code}.yml"
+            config_file.write_text(configs[code], encoding="utf-8")
+            index_file = self.out / site_subdir(by_code[code]) / "search" / "search_index.json"
+            previous = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else None
+            run_mkdocs(config_file, dirty=True)
+            _merge_search_index(index_file, previous, {_page_url(path) for path in changed[code]})
+            count += len(changed[code])
+        return f"rebuilt {count} changed page(s)" if count else "nothing changed"
+
+
+def _build_and_report(preview: Preview, status: BuildStatus) -> None:
     try:
-        result = build_site(plan_dir, out)
+        message = preview.rebuild()
         status.succeeded()
-        print(f"built {result.page_count} pages per language; watching for changes", flush=True)
+        print(f"{message}; watching for changes", flush=True)
     except PlanError as exc:
         messages = [str(problem) for problem in exc.problems]
         status.failed(messages)
@@ -40,21 +126,26 @@ def _build_and_report(plan_dir: Path, out: Path, status: BuildStatus) -> None:
 def serve(plan_dir: Path, out: Path, port: int) -> None:
     out = check_output(Path(out), Path(plan_dir))  # refused before the server starts: UnsafeOutput
     ensure_port_free(HOST, port)
-    status = BuildStatus()
-    _build_and_report(plan_dir, out, status)
-    out.mkdir(parents=True, exist_ok=True)
-    server = ProblemPageServer(status, builder=lambda: _build_and_report(plan_dir, out, status),
-                               host=HOST, port=port, root=str(out))
-    for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML):
-        server.watch(str(path))
-    print(f"serving on http://{HOST}:{port}/ (English at /en/); Ctrl+C to stop", flush=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-serve-", dir=out.parent))
     try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:  # taken between the check and the bind
-        if exc.errno == errno.EADDRINUSE:
-            raise PortInUse(HOST, port) from None
-        raise
+        preview, status = Preview(plan_dir, out, work), BuildStatus()
+        _build_and_report(preview, status)
+        out.mkdir(parents=True, exist_ok=True)
+        server = ProblemPageServer(status, builder=lambda: _build_and_report(preview, status),
+                                   host=HOST, port=port, root=str(out), polling_interval=POLLING_INTERVAL)
+        for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML):
+            server.watch(str(path))
+        print(f"serving on http://{HOST}:{port}/ (English at /en/); Ctrl+C to stop", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:  # taken between the check and the bind
+            if exc.errno == errno.EADDRINUSE:
+                raise PortInUse(HOST, port) from None
+            raise
+        finally:
+            server.shutdown()
     finally:
-        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)

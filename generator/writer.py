@@ -26,3 +26,28 @@ class OutputTree:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
         return target
+
+
+class SyncedTree:
+    """A directory kept equal to a set of files across rebuilds (for `serve`): a file is rewritten
+    only when its content changed, and files no longer produced are removed. Unchanged files keep
+    their modification time, so MkDocs' dirty build skips their pages."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.current: dict[str, str] = {}
+
+    def sync(self, files: dict[str, str]) -> tuple[set[str], set[str]]:
+        """Make the tree hold exactly `files` (relative path → text); return (changed, removed)."""
+        changed = {path for path, text in files.items() if self.current.get(path) != text}
+        removed = set(self.current) - set(files)
+        for relative in sorted(changed):
+            target = (self.root / relative).resolve()
+            if self.root not in target.parents:
+                raise DuplicateOutput(f"{relative} is outside the output tree")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(files[relative], encoding="utf-8")
+        for relative in removed:
+            (self.root / relative).unlink(missing_ok=True)
+        self.current = dict(files)
+        return changed, removed

@@ -13,6 +13,7 @@ from ..labels import TEMPLATES_DIR, load_labels
 from ..languages import Language, by_code
 from ..model import Period, PeriodRange, Prose, Quantity, Text
 from .formatting import format_number, format_period, format_period_range, format_quantity
+from ..template_cache import PLAN_TEMPLATES
 from .safety import Safe, escape_html, escape_markdown, render_prose
 
 
@@ -68,6 +69,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=finalize,
+        bytecode_cache=PLAN_TEMPLATES,  # compiled once per process, not once per language and build
     )
 
     def html(value: Any, in_language: Language | None = None) -> Safe:

@@ -57,6 +57,8 @@ def escape_html(text: str, *, japanese_lang: str | None = None) -> Safe:
 _ALLOWED_TAGS = {"span", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "sup", "sub", "hr"}
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "span": {"lang"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
+# One converter, reset before each use: building a Markdown instance costs more than converting a prose field.
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | None = None) -> Safe:
@@ -68,7 +70,7 @@ def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | Non
     source = html.escape(text, quote=False)
     if japanese_lang:
         source = mark_japanese(source, japanese_lang)
-    rendered = markdown.markdown(source, extensions=["sane_lists"], output_format="html")
+    rendered = _MARKDOWN.reset().convert(source)
     clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                       url_schemes=_URL_SCHEMES, link_rel="noopener noreferrer")
     # Blank lines would end the raw HTML block early; the markdown="0" guard is for md_in_html users.
