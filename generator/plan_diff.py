@@ -173,6 +173,9 @@ def _compare(old: Any, new: Any, path: tuple[Segment, ...], item: ItemRef, resul
         for name in type(old).model_fields:
             if name not in skip:
                 _compare(getattr(old, name), getattr(new, name), path + (Segment("field", name),), item, result)
+    elif isinstance(old, dict) and isinstance(new, dict):  # e.g. a progress rule's grades, by grade
+        for key in list(new) + [key for key in old if key not in new]:
+            _compare(old.get(key), new.get(key), path + (Segment("key", key),), item, result)
     elif isinstance(old, list) and isinstance(new, list) and _keyed(old + new):
         _compare_keyed(old, new, path, item, result)
     else:

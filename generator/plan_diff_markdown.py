@@ -62,6 +62,8 @@ class _Writer:
             return self.words["fields"].get(segment.value, segment.value)
         if segment.kind == "period":
             return format_period(segment.value, self.labels)
+        if segment.kind == "key":
+            return f"`{segment.value}`" if _is_code(segment.value) else md_escape(str(segment.value))
         if segment.kind == "label":
             return md_escape(_in_language(segment.value, self.labels.lang))
         return self.words["position"].format(n=segment.value)
@@ -109,6 +111,8 @@ class _Writer:
             return self.labels.list_separator.join(self.value(item) for item in value) or self.words["nothing"]
         if isinstance(value, Enum):
             value = value.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 10 as the editor wrote it, not PyYAML-and-pydantic's 10.0
         return f"`{value}`" if isinstance(value, (bool, int, float)) or _is_code(value) else md_escape(str(value))
 
     def amount(self, amount: Amount) -> str:

@@ -238,3 +238,21 @@ def test_every_shipped_plan_rewritten_by_pyyaml_has_an_empty_diff(name, tmp_path
     assert _diff(capsys, str(PLANS[name]), str(rewritten), "--lang", "en") == (
         "## Changes to the plan\n\n"
         "Nothing in the plan's content changed (formatting, comments and the order of keys do not count as changes).\n")
+
+
+def test_a_changed_progress_rule_names_the_grade(tmp_path, capsys):
+    old = tmp_path / "old"
+    shutil.copytree(MINIMAL.parent / "progress" / "graded", old)
+    new = tmp_path / "new"
+    shutil.copytree(old, new)
+    text = (new / "plan.yaml").read_text(encoding="utf-8")
+    (new / "plan.yaml").write_text(text.replace("tolerance_percent: 10", "tolerance_percent: 15").replace(
+        "{ja: 基準値の±10%以内, en: Within ±10% of the baseline}",
+        "{ja: 基準値の±15%以内, en: Within ±15% of the baseline}"), encoding="utf-8")
+    assert _diff(capsys, str(old), str(new), "--lang", "en") == (
+        "## Changes to the plan\n\n"
+        "### Changed texts\n\n"
+        "- Mihon Town Comprehensive Plan, progress rule, grades, `near_baseline`, meaning: "
+        "“Within ±10% of the baseline” → “Within ±15% of the baseline” (Whole plan `plan.yaml`)\n\n"
+        "### Other changes\n\n"
+        "- Mihon Town Comprehensive Plan, progress rule, tolerance (%): `10` → `15` (Whole plan `plan.yaml`)\n")
