@@ -1,4 +1,7 @@
-"""Shared fixtures: built sites (one build per plan per test session) and the golden-file flag."""
+"""Shared fixtures: built sites (one build per plan per test session) and the golden-file flag.
+
+The plans are found on disk (tests/plans.py): plan/, tests/data/*, examples/*.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,9 @@ import pytest
 
 from generator.build import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-PLANS = {
-    "kashiwa": ROOT / "plan",
-    "musashino": ROOT / "examples" / "musashino",
-    "kashiwara": ROOT / "examples" / "kashiwara",
-    "narashino": ROOT / "examples" / "narashino",
-}
+from tests.plans import PLANS, ROOT
+
+__all__ = ["PLANS", "ROOT"]
 
 
 def pytest_addoption(parser):
@@ -32,6 +31,8 @@ def built_sites(tmp_path_factory):
     cache: dict[str, Path] = {}
 
     def get(name: str) -> Path:
+        if name not in PLANS:
+            raise KeyError(f"no plan named {name!r}; found {sorted(PLANS)} (plan/ is 'plan', whatever city it holds)")
         if name not in cache:
             out = tmp_path_factory.mktemp(f"site-{name}") / "site"
             build_site(PLANS[name], out)

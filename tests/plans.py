@@ -1,0 +1,108 @@
+"""The plans the tests run on, found on disk, so that a city's fork tests its own plan.
+
+Product tests run on every plan found here: the plan in `plan/` (whatever city it is), the valid
+plans in `tests/data/` and, when present, the example plans in `examples/`. Facts about one plan's
+content live beside that plan in `facts.yaml` and are checked only when that file exists.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.errors import PlanError
+from generator.plan_loader import load_plan
+from generator.render.pages import PageSpec, plan_pages, walk_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS_FILE = "facts.yaml"
+
+
+def _plan_dirs(parent: Path) -> list[Path]:
+    return sorted(path.parent for path in parent.glob("*/plan.yaml")) if parent.is_dir() else []
+
+
+def find_plans(root: Path = ROOT) -> dict[str, Path]:
+    """Short name → plan directory: "plan" for plan/, the directory name for the others."""
+    plans = {"plan": root / "plan"}
+    for directory in _plan_dirs(root / "tests" / "data") + _plan_dirs(root / "examples"):
+        plans.setdefault(directory.name, directory)
+    return plans
+
+
+PLANS = find_plans()
+# The plan in plan/ and the plans written for the tests: what every fork has.
+PRODUCT_PLANS = ["plan"] + [name for name, path in PLANS.items() if path.parent == ROOT / "tests" / "data"]
+SHIPPED_PLANS = [name for name, path in PLANS.items() if path.parent == ROOT / "examples"]
+
+
+@functools.cache
+def _pages(name: str) -> list[PageSpec]:
+    try:
+        return list(walk_pages(plan_pages(load_plan(PLANS[name]).plan)))
+    except PlanError:
+        return []  # tests parametrized by page collect nothing; the build tests report the plan's problems
+
+
+def page_paths(name: str, *kinds: str) -> list[str]:
+    """The plan's pages (of these kinds, or all) relative to a language's root, in navigation order; "" is home.
+
+    Kinds: home, document, node (an item's page), glossary, divisions.
+    """
+    return [page.path.removesuffix("index.md") for page in _pages(name) if not kinds or page.kind in kinds]
+
+
+def sample_pages(name: str) -> list[str]:
+    """Home, each document page with its first item page, the glossary and the divisions: a page of every kind."""
+    chosen, documents_with_an_item = [], set()
+    for page in _pages(name):
+        path = page.path.removesuffix("index.md")
+        document = path.split("/")[0]
+        if page.kind != "node":
+            chosen.append(path)
+        elif document not in documents_with_an_item:
+            documents_with_an_item.add(document)
+            chosen.append(path)
+    return chosen
+
+
+class Fact(BaseModel):
+    """Text a reader must see on one page, in Japanese and on its English counterpart."""
+
+    model_config = ConfigDict(extra="forbid")
+    page: str = Field(description='Page path relative to the language root, e.g. "strategy-2021/basic-goal-1/"; "" is home.')
+    ja: Annotated[str, Field(min_length=1)] = Field(description="Text visible on the Japanese page.")
+    en: list[str] = Field(default_factory=list, description="Texts visible on the English page.")
+
+
+class Search(BaseModel):
+    """A search a reader makes, and the page it must find."""
+
+    model_config = ConfigDict(extra="forbid")
+    query: str = Field(description="What the reader types.")
+    lang: str = Field(description="The language of the site searched: ja or en.")
+    page: str | None = Field(description="The page that must be found, relative to the language root; null: nothing.")
+    within: int = Field(default=1, description="The page must be among this many first results.")
+
+
+class Facts(BaseModel):
+    """The contents of a facts.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    facts: list[Fact] = Field(default_factory=list, description="Facts on pages.")
+    searches: list[Search] = Field(default_factory=list, description="Searches, run by the browser tests.")
+
+
+PLANS_WITH_FACTS = sorted(name for name, path in PLANS.items() if (path / FACTS_FILE).is_file())
+
+
+def facts(name: str) -> Facts:
+    """The plan's facts.yaml, validated (facts on pages, searches); empty when the plan has none."""
+    path = PLANS[name] / FACTS_FILE
+    if not path.is_file():
+        return Facts()
+    return Facts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
