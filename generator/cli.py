@@ -1,4 +1,4 @@
-"""Command line: python -m generator check|build|serve|diff|schema [--plan DIR] [--out DIR]."""
+"""Command line: python -m generator check|build|serve|diff|schema [--plan DIR] [--out DIR]; new DIR --municipality NAME --en NAME."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import BuildError, KeikakuError, PlanError
 from .languages import all_languages, default_language
+from .new_plan import NewPlanError
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -44,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory, with --base (default: plan/)")
     diff.add_argument("--lang", choices=[language.code for language in all_languages()],
                       default=default_language().code, help="language of the summary (default: the site's default)")
+    new = commands.add_parser("new", help="write a minimal plan for a municipality, with comments that teach the format")
+    new.add_argument("directory", type=Path, help="where to write the plan (a new or empty directory)")
+    new.add_argument("--municipality", required=True, help="the municipality's name in Japanese, e.g. 桜ヶ丘町")
+    new.add_argument("--en", required=True, help='its name in English, e.g. "Sakuragaoka Town"')
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
     return parser
@@ -60,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
             loaded = load_plan(args.plan)
             count = len(loaded.plan.documents)
             print(f"{args.plan}: OK ({count} document{'s' if count != 1 else ''})")
+        elif args.command == "new":
+            from .new_plan import write_new_plan
+            for path in write_new_plan(args.directory, args.municipality, args.en):
+                print(f"wrote {path}")
+            print(f"next: python -m generator check --plan {args.directory}, then build --plan {args.directory}")
         elif args.command == "schema":
             from .schema import write_schemas
             for path in write_schemas(args.out):
@@ -81,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
             print(format_problem(problem, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        return 1
+    except NewPlanError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
