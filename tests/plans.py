@@ -95,6 +95,8 @@ class Facts(BaseModel):
     model_config = ConfigDict(extra="forbid")
     facts: list[Fact] = Field(default_factory=list, description="Facts on pages.")
     searches: list[Search] = Field(default_factory=list, description="Searches, run by the browser tests.")
+    english_style_pending: list[str] = Field(
+        default_factory=list, description="Style-list words still found in the plan's English, to fix (may only shrink).")
 
 
 PLANS_WITH_FACTS = sorted(name for name, path in PLANS.items() if (path / FACTS_FILE).is_file())
