@@ -51,7 +51,7 @@ def test_a_changed_target_shows_old_and_new_with_unit(tmp_path, capsys):
     assert _diff(capsys, str(old), str(new), "--lang", "en") == (
         "## Changes to the plan\n\n"
         "### Changed numbers\n\n"
-        "- Sense of fulfilment in raising children, target: 51.3% → 53.5% "
+        "- Sense of fulfillment in raising children, target: 51.3% → 53.5% "
         "(Numerical target `childcare-satisfaction`)\n")
 
 
