@@ -127,6 +127,10 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         previous = before.get(key)
         if previous is None:
             result.added.append(ItemChange(entry.ref, None, entry.parent))
+            # What a new indicator or table commits to (its baseline, target, cells) is what a reviewer checks.
+            numbers = PlanDiff()
+            _compare(None, entry.content, (), entry.ref, numbers)
+            result.numbers.extend(numbers.numbers)
             continue
         if _where(previous) != _where(entry):
             result.moved.append(ItemChange(entry.ref, previous.parent, entry.parent))
@@ -164,9 +168,12 @@ def _compare(old: Any, new: Any, path: tuple[Segment, ...], item: ItemRef, resul
         _compare_table(old, new, path, item, result)
     elif (old is None and isinstance(new, BaseModel)) or (new is None and isinstance(old, BaseModel)):
         present = new if old is None else old
+        skip = _ITEM_LISTS.get(type(present), ()) + tuple(_NOT_CONTENT)
         for name in type(present).model_fields:  # an added or removed part: its texts, numbers and lists
-            if isinstance(getattr(present, name), (BaseModel, list)):
-                _compare(getattr(old, name, None), getattr(new, name, None), path + (Segment("field", name),),
+            value = getattr(present, name)
+            if name not in skip and isinstance(value, (BaseModel, list)):
+                empty = [] if isinstance(value, list) else None
+                _compare(getattr(old, name, empty), getattr(new, name, empty), path + (Segment("field", name),),
                          item, result)
     elif isinstance(old, BaseModel) and isinstance(new, BaseModel) and type(old) is type(new):
         skip = _ITEM_LISTS.get(type(old), ()) + tuple(_NOT_CONTENT)
@@ -208,7 +215,10 @@ def _compare_keyed(old: list, new: list, path: tuple[Segment, ...], item: ItemRe
 
 def _compare_sequence(old: list, new: list, path: tuple[Segment, ...], item: ItemRef, result: PlanDiff) -> None:
     """Elements known only by position (notes, points…): aligned, so one removed note is not every note changed."""
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    def same(values: list) -> list[str]:  # models holding lists cannot be hashed; their JSON can
+        return [value.model_dump_json() for value in values]
+
+    matcher = difflib.SequenceMatcher(a=same(old), b=same(new), autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
         if tag == "equal":
             continue

@@ -256,3 +256,19 @@ def test_a_changed_progress_rule_names_the_grade(tmp_path, capsys):
         "“Within ±10% of the baseline” → “Within ±15% of the baseline” (Whole plan `plan.yaml`)\n\n"
         "### Other changes\n\n"
         "- Mihon Town Comprehensive Plan, progress rule, tolerance (%): `10` → `15` (Whole plan `plan.yaml`)\n")
+
+
+def test_an_added_kpi_shows_the_numbers_it_commits_to(tmp_path, capsys):
+    def add_kpi(data):
+        _direction(data)["kpis"].append({
+            "id": "nursery-waiting", "name": {"ja": "保育所待機児童数", "en": "Children waiting for a nursery place"},
+            "baseline": {"value": 12, "unit": "people", "period": {"fiscal_year": 2020}},
+            "target": {"value": 0, "unit": "people"}})
+    old, new = _plan(tmp_path, "old"), _plan(tmp_path, "new", add_kpi)
+    assert _diff(capsys, str(old), str(new)) == (
+        "## 計画の変更点\n\n"
+        "### 追加された項目\n\n"
+        "- KPI「保育所待機児童数」 `nursery-waiting`（基本的方向(1)「子育てを支える環境の充実」 `direction-1-1`）\n\n"
+        "### 数値の変更\n\n"
+        "- 保育所待機児童数 基準値（令和2年度） なし → 12人（KPI `nursery-waiting`）\n"
+        "- 保育所待機児童数 目標値 なし → 0人（KPI `nursery-waiting`）\n")
