@@ -10,7 +10,6 @@ import re
 from enum import Enum
 from typing import Any
 
-
 from .labels import Labels
 from .languages import all_languages, by_code
 from .model import Period, PeriodRange, Prose, Text
@@ -32,6 +31,8 @@ def _in_language(text: Text | Prose, lang: str) -> str:
 
 
 class _Writer:
+    """Words each part of a diff; `words` is the `plan_diff` section of the language's labels."""
+
     def __init__(self, labels: Labels):
         self.labels = labels
         self.words: dict = labels.plan_diff
