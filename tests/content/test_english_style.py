@@ -1,7 +1,8 @@
-"""Every English text of every plan follows the style guide's spelling and avoids its banned literalisms.
+"""Every English text of every plan follows the style guide's spelling and avoids its banned literalisms,
+and every editors' note is marked in both languages.
 
 The rules are in docs-dev/STYLE_GUIDE.md; the word lists are data, in english_style.yaml beside this file.
-Only English text values are read (the string under an `en:` key), straight from the YAML, so keys,
+Only text values are read (the string under an `en:` or `ja:` key), straight from the YAML, so keys,
 ids and enum values such as `kind: programme` are never taken for prose.
 """
 
@@ -19,6 +20,8 @@ from tests.plans import facts
 
 STYLE = yaml.safe_load((Path(__file__).parent / "english_style.yaml").read_text(encoding="utf-8"))
 ISE_ENDINGS = "e|es|ed|ing|er|ers|ation|ations|ational"
+MARKER = STYLE["editors_note"]
+ONE_LANGUAGE_NOTE = "editors' note in one language only"
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,15 @@ def _rules(style: dict) -> list[Rule]:
 RULES = _rules(STYLE)
 
 
-def english_texts(text: str):
-    """(line, text) of every string under an `en:` key of one YAML file, at any depth."""
+def texts(text: str) -> list[tuple[int, dict[str, str]]]:
+    """(line, {language: text}) of every mapping of one YAML file that holds an `en:` string, at any depth."""
     def walk(node):
         if isinstance(node, yaml.MappingNode):
+            strings = {key.value: value for key, value in node.value if isinstance(value, yaml.ScalarNode)}
+            if "en" in strings:
+                yield strings["en"].start_mark.line + 1, {lang: value.value for lang, value in strings.items()}
             for key, value in node.value:
-                if key.value == "en" and isinstance(value, yaml.ScalarNode):
-                    yield value.start_mark.line + 1, value.value
-                else:
+                if not isinstance(value, yaml.ScalarNode):
                     yield from walk(value)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
@@ -67,13 +71,22 @@ def english_texts(text: str):
     return list(walk(root)) if root is not None else []
 
 
+def english_texts(text: str) -> list[tuple[int, str]]:
+    """(line, text) of every string under an `en:` key of one YAML file, at any depth."""
+    return [(line, values["en"]) for line, values in texts(text)]
+
+
 def violations(text: str, where: str = "") -> list[tuple[str, str]]:
     """(banned word of the rule, message) for every rule a YAML file's English breaks."""
     found = []
-    for line, english in english_texts(text):
+    for line, values in texts(text):
+        english = values["en"]
         for rule in RULES:
             for match in rule.pattern.finditer(english):
                 found.append((rule.banned, f"{where}:{line}: {match.group()!r}: write {rule.advice(match.group())}"))
+        if "ja" in values and values["ja"].count(MARKER["ja"]) != english.count(MARKER["en"]):
+            found.append((ONE_LANGUAGE_NOTE, f"{where}:{line}: mark an editors' addition in both languages, "
+                                             f"{MARKER['ja']}…） and {MARKER['en']} …)"))
     return found
 
 
@@ -93,7 +106,7 @@ def test_english_follows_the_style_guide(name):
 
 @pytest.mark.parametrize("name", sorted(PLANS))
 def test_pending_names_only_known_rules(name):
-    known = {rule.banned for rule in RULES}
+    known = {rule.banned for rule in RULES} | {ONE_LANGUAGE_NOTE}
     assert set(facts(name).english_style_pending) <= known
 
 
@@ -117,3 +130,10 @@ def test_the_check_leaves_american_and_ordinary_words_alone():
         " otherwise revise the organism, wise advertising and rising crises from October 1 in 12 Octobers.\n"
     )
     assert violations(sample) == []
+
+
+def test_an_editors_note_needs_both_languages():
+    one = "definition: {ja: 沼です。（編集者注：東部にあります。）, en: A lake.}\n"
+    both = "definition: {ja: 沼です。（編集者注：東部にあります。）, en: \"A lake. (Editors' note: in the east.)\"}\n"
+    assert [banned for banned, _ in violations(one)] == [ONE_LANGUAGE_NOTE]
+    assert violations(both) == []
