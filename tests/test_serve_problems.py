@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.test_serve import _free_port
@@ -49,7 +50,9 @@ def test_make_serve_shows_the_plans_problems_in_the_browser_until_they_are_fixed
     shutil.copytree(ROOT / "tests" / "data" / "minimal", plan)
     port = _free_port()
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"PORT={port}", f"PLAN={plan}", f"OUT={tmp_path / 'site'}"],
+        # VENV: the environment running the tests, so a copy of the repository (the fork test) installs nothing.
+        ["make", "--no-print-directory", "serve", f"PORT={port}", f"PLAN={plan}", f"OUT={tmp_path / 'site'}",
+         f"VENV={Path(sys.executable).parent.parent}"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}/en/strategy/"
