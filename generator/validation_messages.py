@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import re
+import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -36,6 +39,9 @@ def _language_name(key: Any) -> str | None:
         return by_code(str(key)).name
     except KeyError:
         return None
+
+
+_FLOAT_MAX = Decimal(sys.float_info.max)
 
 
 def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
@@ -81,6 +87,41 @@ def data_path(loc: tuple, data: Any, kind: str) -> KeyPath:
     return tuple(path)
 
 
+# Full-width digits and signs (全角数字) as an IME types them, and their half-width forms.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋ー", "0123456789.,-+-")
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def number_problem(value: Any, whole: bool) -> tuple[str, str]:
+    """(message, code) for a value where a number belongs, naming what the editor most likely did."""
+    expected = "a whole number, e.g. 2020" if whole else "a number without units or separators, e.g. 33832"
+    if isinstance(value, str):
+        text = value.strip()
+        half = text.translate(_FULL_WIDTH)
+        if half != text and (_PLAIN_NUMBER.fullmatch(half) or _THOUSANDS.fullmatch(half)):
+            return (f"wrong type (expected {expected}, found full-width digits (全角数字) {_found(value)}; "
+                    f"write {half.replace(',', '')} in half-width digits)"), "full_width_digits"
+        if _THOUSANDS.fullmatch(text):
+            return (f"wrong type (expected {expected}, found {_found(value)} with a thousands separator; "
+                    f"write {text.replace(',', '')}, without a comma)"), "thousands_separator"
+        if _PLAIN_NUMBER.fullmatch(text):
+            return (f"wrong type (expected {expected}, found the text {_found(value)} in quotes; "
+                    f"write {text} without quotes)"), "number_as_text"
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is not None and not number.is_finite() or number is not None and abs(number) > _FLOAT_MAX:
+            return f"not a finite number (expected {expected}, found {_found(value)})", "number_not_finite"
+        if number is not None:  # e.g. 1e-05: YAML 1.1 reads a number with an exponent but no point as text
+            return (f"wrong type (expected {expected}, found {_found(value)}, which YAML reads as text; "
+                    f"write {number:f}, in digits)"), "number_as_text"
+    if whole and isinstance(value, float):
+        return f"wrong type (expected {expected}, found {_found(value)})", "not_whole"
+    return f"wrong type (expected {expected}, found {_found(value)})", "type"
+
+
 def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple[str, str]:
     """(message, code) for one pydantic error at the data path `loc`."""
     kind = error["type"]
@@ -98,11 +139,13 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple
         return f"unknown field ({hint}expected one of: {listed}; found '{loc[-1]}')", "unknown_field"
     if kind in ("string_type", "str_type"):
         return f"wrong type (expected text, found {_found(value)}; put the text in quotes)", "type"
-    if kind == "int_from_float":
-        return f"wrong type (expected a whole number, found {_found(value)})", "type"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing"):
-        return f"wrong type (expected a number without units or separators, e.g. 33832, found {_found(value)})", "type"
+    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "finite_number"):
+        whole = kind != "float_type" and error["loc"][-1:] not in (("int",), ("float",))  # not an int | float union
+        return number_problem(value, whole)
     if kind in ("bool_type", "bool_parsing"):
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "on", "off"):
+            return (f"wrong type (expected true or false, found the text {_found(value)} in quotes; "
+                    f"write true or false without quotes)"), "bool_as_text"
         return f"wrong type (expected true or false, found {_found(value)})", "type"
     if kind in ("list_type",):
         return f"wrong type (expected a list, found {_found(value)})", "type"

@@ -56,7 +56,8 @@ def test_every_error_kind_has_a_case():
     codes = {"unknown_key", "missing_english", "wrong_type", "text_is_number", "duplicate_key", "unknown_division",
              "duplicate_id", "yaml_syntax", "missing_document", "bad_id", "bad_unit", "empty_target",
              "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases", "duplicate_anchor",
-             "yaml_alias_bomb", "deep_nesting", "not_finite", "yaml_tag"}
+             "yaml_alias_bomb", "deep_nesting", "not_finite", "yaml_tag",
+             "number_in_quotes", "bool_as_number", "page_in_quotes", "number_with_exponent"}
     assert codes <= set(CASES)
 
 

@@ -6,16 +6,35 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, create_model,
+                      field_validator, model_validator)
+from pydantic_core import CoreSchema
 
 from ..languages import Language, all_languages, by_code, fallback_chain
 
 
 class StrictModel(BaseModel):
-    """Rejects unknown keys (a typo such as `titel:` is an error) and never coerces types."""
+    """Rejects unknown keys (a typo such as `titel:` is an error) and never coerces types.
 
-    # NaN and infinity are no plan's figures; the YAML loader reports them first, with the text as written.
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    Strict, as the JSON Schema is: `"2020"` is not a year, `true` is not a number, `"yes"` is not
+    true. NaN and infinity are no plan's figures (the YAML loader reports them first, as written).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+class Choice(str, Enum):
+    """One of a fixed set of words, written in YAML as the word itself.
+
+    Strict validation would accept only the Python enum members, never the text of a file; an enum's
+    own validation accepts exactly its values and coerces nothing else, so it stays non-strict.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        schema["strict"] = False
+        return schema
 
 
 Slug = Annotated[
@@ -122,7 +141,7 @@ class PeriodRange(StrictModel):
     end: Period | None = Field(default=None, description="Last year of the span; empty when the source gives none.")
 
 
-class Unit(str, Enum):
+class Unit(Choice):
     """Units used by targets and tables; their words per language live in templates/labels/."""
 
     percent = "percent"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit
+from .common import Choice, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit
 from .indicators import Indicator
 
-Cell = int | float | str | None
+# A cell is a number, empty (null), or a dash the source prints for "none"; the schema says the same.
+Cell = int | float | Literal["-", "―", "—"] | None
 
 
-class Level(str, Enum):
+class Level(Choice):
     """What a node of the hierarchy is; its heading word per language lives in templates/labels/."""
 
     chapter = "chapter"
@@ -95,9 +96,6 @@ class Table(StrictModel):
                 raise ValueError(
                     f"row {index} ({row.label.ja}) has {len(row.cells)} cells "
                     f"(expected {len(self.columns)}, one per column; write null for an empty cell)")
-            for cell in row.cells:
-                if isinstance(cell, str) and cell not in ("-", "―", "—"):
-                    raise ValueError(f"a cell holds {cell!r} (expected a number, null, or the mark `-`)")
         return self
 
 

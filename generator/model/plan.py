@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .common import Note, PeriodRange, Prose, Slug, StrictModel, Text
+from .common import Choice, Note, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official
 from .progress import ProgressRule
 
@@ -15,7 +14,7 @@ PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(Choice):
     """The kind of planning document."""
 
     comprehensive_plan = "comprehensive_plan"
@@ -62,7 +61,7 @@ class Division(StrictModel):
     department: Text | None = Field(default=None, description="The department (部) it belongs to.")
 
 
-class TermKind(str, Enum):
+class TermKind(Choice):
     """What a glossary term names."""
 
     term = "term"
