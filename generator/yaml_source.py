@@ -14,6 +14,7 @@ and so are NaN and infinity, which no plan figure can be.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,13 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
         return [_build(item, path + (i,), loader, smap, problems) for i, item in enumerate(node.value)]
     if node.tag == _REPORTED_TAG:
         return REPORTED
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        problems.add(_location(smap.file, node.start_mark), format_key_path(path),
+                     f"number too long (expected a number of at most {sys.get_int_max_str_digits():,} digits, "
+                     f"found {len(node.value):,} characters)", "number_too_long")
+        return REPORTED
     if isinstance(value, float) and not math.isfinite(value):
         problems.add(_location(smap.file, node.start_mark), format_key_path(path),
                      f"not a finite number (expected a number such as 33832 or 45.3, found {node.value})",

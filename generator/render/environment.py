@@ -42,6 +42,10 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return render_prose(text, japanese_lang=runs_lang(written_in),
                             lang=None if written_in == language else written_in.html_lang)
 
+    def number(value: int | float, decimals: int | None = None) -> str:
+        """The one call site of number formatting: the locale is the language's, from the registry."""
+        return format_number(value, language.number_locale, decimals)
+
     def finalize(value: Any) -> str:
         # The one place where template output is made safe: whatever a template prints passes here.
         if isinstance(value, Safe):
@@ -56,7 +60,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         if isinstance(value, bool):
             return escape_markdown(str(value))
         if isinstance(value, (int, float)):
-            return format_number(value)
+            return number(value)
         if isinstance(value, BaseModel):
             raise TemplateBug(f"a template printed a whole {type(value).__name__}; print one of its fields")
         return escape_markdown(str(value), japanese_lang=runs_lang(language))
@@ -103,7 +107,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return Safe(f"{escape_markdown(label)}{labels.heading_separator}{shown}" if label else shown)
 
     def quantity(value: Quantity) -> str:
-        text = format_quantity(value, labels)
+        text = format_quantity(value, labels, language.number_locale)
         return f"{text_of(value.label)} {text}" if value.label else text
 
     def period(value: Period | None, long: bool = False) -> str:
@@ -135,7 +139,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return sorted(items, key=lambda item: text_of(getattr(item, attribute)).lower())
 
     env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
-                       period_range=period_range, t=text_of, number=format_number, mark=mark, attr=attr,
+                       period_range=period_range, t=text_of, number=number, mark=mark, attr=attr,
                        sort_by_text=sort_by_text)
     env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, href=href, anchor=anchor,
                        Safe=Safe)

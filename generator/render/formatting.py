@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, localcontext
+
+from babel.numbers import format_decimal
+
 from ..labels import Labels
 from ..model import Period, PeriodRange, Quantity
 
@@ -17,19 +21,26 @@ def era_of(year: int) -> tuple[str, int]:
     raise ValueError(f"year {year} is before the Meiji era")
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if isinstance(value, float) and value.is_integer() and decimals is None:
-        return f"{int(value):,}" if abs(value) >= 1000 else repr(value).rstrip("0").rstrip(".")
-    if isinstance(value, float):
-        whole, _, frac = repr(value).partition(".")
-        return f"{int(whole):,}.{frac}" if frac else f"{int(whole):,}"
-    return f"{value:,}"
+def format_number(value: int | float, locale: str, decimals: int | None = None) -> str:
+    """A number as the source gives it, grouped per `locale` (a Babel locale such as `ja_JP`).
+
+    Without `decimals`, every digit the source wrote is kept and none is added: a float's shortest
+    repr (45.3, not 45.29999…) goes through Decimal, so 1e-05 shows as 0.00001 and -0.5 keeps its sign.
+    With `decimals`, exactly that many digits follow the point (5 → 5.0 when the source wrote 5.0).
+    """
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    with localcontext() as context:
+        # Enough precision for every digit, plus the pattern's decimals: never rounding a huge number.
+        digits = number.as_tuple()
+        context.prec = len(digits.digits) + abs(int(digits.exponent)) + (decimals or 0) + 28
+        if decimals is None:
+            return format_decimal(number, locale=locale, decimal_quantization=False)
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return format_decimal(number, format=pattern, locale=locale)
 
 
-def format_quantity(quantity: Quantity, labels: Labels) -> str:
-    number = format_number(quantity.value, quantity.decimals)
+def format_quantity(quantity: Quantity, labels: Labels, locale: str) -> str:
+    number = format_number(quantity.value, locale, quantity.decimals)
     return labels.units[quantity.unit.value].format(n=number)
 
 

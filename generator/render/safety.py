@@ -48,9 +48,16 @@ def escape_markdown(text: str, *, japanese_lang: str | None = None) -> Safe:
     return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+
+
 def escape_html(text: str, *, japanese_lang: str | None = None) -> Safe:
-    """Plain text → HTML text, for text placed inside raw HTML blocks (tables)."""
-    escaped = html.escape(" ".join(text.split()), quote=True)
+    """Plain text → HTML text, for text placed inside raw HTML blocks (tables).
+
+    Spaces stay as written (a separator such as ", " keeps its space); only line breaks become
+    spaces, since a blank line would end the raw HTML block.
+    """
+    escaped = html.escape(_LINE_BREAKS.sub(" ", text), quote=True)
     return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
 

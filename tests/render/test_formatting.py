@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.labels import load_labels
+from generator.languages import by_code
 from generator.model import Period, PeriodRange, Quantity, Unit
 from generator.render.formatting import era_of, format_number, format_period, format_period_range, format_quantity
 
@@ -29,18 +30,42 @@ def test_periods_in_both_languages():
     assert format_period_range(span, EN) == "from FY2009 (Heisei 21)"
 
 
-@pytest.mark.parametrize(("value", "text"), [(33832, "33,832"), (45.3, "45.3"), (82.13, "82.13"),
-                                             (1633294, "1,633,294"), (0, "0"), (1.8, "1.8"), (2200000.0, "2,200,000")])
+NUMBER_LOCALE = {code: by_code(code).number_locale for code in ("ja", "en")}
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (33832, "33,832"), (45.3, "45.3"), (82.13, "82.13"), (1633294, "1,633,294"), (0, "0"), (1.8, "1.8"),
+    (2200000.0, "2,200,000"),
+    (-0.5, "-0.5"), (-1234.25, "-1,234.25"),                      # the sign stays
+    (1e-05, "0.00001"), (0.000123, "0.000123"),                   # tiny: digits, never an exponent
+    (1.5e20, "150,000,000,000,000,000,000"), (10**30, "1,000,000,000,000,000,000,000,000,000,000"),  # huge
+    (123456.789012345, "123,456.789012345"), (0.1 + 0.2, "0.30000000000000004"),  # every decimal written
+])
 def test_numbers_keep_the_source_digits(value, text):
-    assert format_number(value) == text
+    for locale in NUMBER_LOCALE.values():
+        assert format_number(value, locale) == text
+
+
+@pytest.mark.parametrize(("value", "decimals", "text"), [
+    (5.0, 1, "5.0"), (45.3, 2, "45.30"), (1234.0, 0, "1,234"), (-0.5, 1, "-0.5"), (1e-05, 6, "0.000010"),
+    (33832, 1, "33,832.0")])
+def test_decimals_fix_the_digits_after_the_point(value, decimals, text):
+    assert format_number(value, NUMBER_LOCALE["en"], decimals) == text
+
+
+def test_numbers_follow_the_locale():
+    # Another language's locale groups and marks decimals its own way: the locale is data, not a branch.
+    assert format_number(1234.5, "de_DE") == "1.234,5"
+    assert format_number(-1234.5, "fr_FR", 2) == "-1\u202f234,50"
 
 
 def test_units_per_language():
     people = Quantity(value=33832, unit=Unit.people)
-    assert format_quantity(people, JA) == "33,832人"
-    assert format_quantity(people, EN) == "33,832 people"
-    assert format_quantity(Quantity(value=8, unit=Unit.million_yen), EN) == "¥8 million"
-    assert format_quantity(Quantity(value=5.0, unit=Unit.percent, decimals=1), JA) == "5.0%"
+    assert format_quantity(people, JA, NUMBER_LOCALE["ja"]) == "33,832人"
+    assert format_quantity(people, EN, NUMBER_LOCALE["en"]) == "33,832 people"
+    assert format_quantity(Quantity(value=8, unit=Unit.million_yen), EN, NUMBER_LOCALE["en"]) == "¥8 million"
+    assert format_quantity(Quantity(value=5.0, unit=Unit.percent, decimals=1), JA, NUMBER_LOCALE["ja"]) == "5.0%"
+    assert format_quantity(Quantity(value=-0.5, unit=Unit.percent), EN, NUMBER_LOCALE["en"]) == "-0.5%"
 
 
 def test_labels_have_the_same_keys_in_both_languages():

@@ -7,7 +7,7 @@ import shutil
 import yaml
 
 from generator.build import build_site
-from generator.render.safety import escape_markdown, render_prose
+from generator.render.safety import escape_html, escape_markdown, render_prose
 from tests.conftest import ROOT
 from tests.html_tags import dangerous, tags
 
@@ -22,6 +22,15 @@ def test_plain_text_shows_as_written():
     html = markdown.markdown(escape_markdown(HOSTILE_TEXT), extensions=["tables", "attr_list"])
     assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<strong>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *bold* [link](javascript:alert(2)) | cell" in html
+
+
+def test_html_text_keeps_its_spaces():
+    # A list separator ", " between division names lost its space: "Division,Division" on English pages.
+    assert escape_html(", ") == ", "
+    assert escape_html("Welfare Policy Division") + escape_html(", ") + escape_html("Care Division") == (
+        "Welfare Policy Division, Care Division")
+    assert escape_html("  two  spaces <b> ") == "  two  spaces &lt;b&gt; "
+    assert escape_html("line\nbreak\r\n\nend") == "line break end"  # a blank line would end the HTML block
 
 
 def test_prose_keeps_markdown_but_drops_html_and_script_links():
