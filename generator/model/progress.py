@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import Field, model_validator
 
-from .common import StrictModel, Text
+from .common import Choice, StrictModel, Text
 
 
-class Direction(str, Enum):
+class Direction(Choice):
     """Which way an indicator should go; progress is computed only for indicators that declare one."""
 
     increase = "increase"   # more is better, from the baseline up to the target
@@ -19,7 +17,7 @@ class Direction(str, Enum):
     maintain = "maintain"   # keep the value at the target, within the rule's tolerance
 
 
-class Status(str, Enum):
+class Status(Choice):
     """The status every indicator gets, whatever the plan's rule; its words live in templates/labels/."""
 
     achieved = "achieved"
@@ -29,7 +27,7 @@ class Status(str, Enum):
     not_comparable = "not_comparable"
 
 
-class Scheme(str, Enum):
+class Scheme(Choice):
     """The published ways of grading progress that a plan can declare."""
 
     graded = "graded"        # S/A/B/C against the baseline and the target

@@ -12,8 +12,8 @@ from pydantic import BaseModel
 from ..labels import TEMPLATES_DIR, load_labels
 from ..languages import Language, by_code
 from ..model import Period, PeriodRange, Prose, Quantity, Text
-from .formatting import format_number, format_period, format_period_range, format_quantity
 from ..template_cache import PLAN_TEMPLATES
+from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
 from .safety import Safe, escape_html, escape_markdown, render_prose
 
 
@@ -44,7 +44,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
 
     def number(value: int | float, decimals: int | None = None) -> str:
         """The one call site of number formatting: the locale is the language's, from the registry."""
-        return format_number(value, language.number_locale, decimals)
+        return format_number(value, locale_of(labels), decimals)
 
     def finalize(value: Any) -> str:
         # The one place where template output is made safe: whatever a template prints passes here.
@@ -107,7 +107,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return Safe(f"{escape_markdown(label)}{labels.heading_separator}{shown}" if label else shown)
 
     def quantity(value: Quantity) -> str:
-        text = format_quantity(value, labels, language.number_locale)
+        text = format_quantity(value, labels)
         return f"{text_of(value.label)} {text}" if value.label else text
 
     def period(value: Period | None, long: bool = False) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal, localcontext
 from babel.numbers import format_decimal
 
 from ..labels import Labels
+from ..languages import by_code
 from ..model import Period, PeriodRange, Quantity
 
 # First Western year of each era as used for fiscal and calendar years in plans:
@@ -39,8 +40,13 @@ def format_number(value: int | float, locale: str, decimals: int | None = None) 
         return format_decimal(number, format=pattern, locale=locale)
 
 
-def format_quantity(quantity: Quantity, labels: Labels, locale: str) -> str:
-    number = format_number(quantity.value, locale, quantity.decimals)
+def locale_of(labels: Labels) -> str:
+    """The Babel locale for numbers in the labels' language: the language registry's `number_locale`."""
+    return by_code(labels.lang).number_locale
+
+
+def format_quantity(quantity: Quantity, labels: Labels) -> str:
+    number = format_number(quantity.value, locale_of(labels), quantity.decimals)
     return labels.units[quantity.unit.value].format(n=number)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..labels import Labels
 from ..model import DEFAULT_RULE, SCHEME_GRADES, Period, Plan, ProgressRule, Status
 from ..progress import Assessment
-from .formatting import format_number, format_period
+from .formatting import format_number, format_period, locale_of
 
 PROGRESS_PAGE = "progress/index.md"
 
@@ -32,12 +32,14 @@ def grade_meaning(rule: ProgressRule, key: str, labels: Labels) -> str:
     declared = rule.grades.get(key)
     if declared is not None and declared.meaning is not None:
         return getattr(declared.meaning, labels.lang)
-    return labels.grades_meaning[key].format(**thresholds(rule))
+    return labels.grades_meaning[key].format(**thresholds(rule, labels))
 
 
-def thresholds(rule: ProgressRule) -> dict[str, str]:
-    return {"tolerance": format_number(rule.tolerance_percent), "yearly": format_number(rule.yearly_share_percent),
-            "upper": format_number(rule.upper_percent), "lower": format_number(rule.lower_percent)}
+def thresholds(rule: ProgressRule, labels: Labels) -> dict[str, str]:
+    locale = locale_of(labels)
+    return {"tolerance": format_number(rule.tolerance_percent, locale),
+            "yearly": format_number(rule.yearly_share_percent, locale),
+            "upper": format_number(rule.upper_percent, locale), "lower": format_number(rule.lower_percent, locale)}
 
 
 def status_view(assessment: Assessment, rule: ProgressRule, labels: Labels) -> StatusView:
@@ -70,7 +72,7 @@ def rule_context(rule: ProgressRule, labels: Labels) -> dict:
         start = labels.progress_start_default
     return {
         "rule_grades": scheme_grades(rule),
-        "rule_thresholds": thresholds(rule),
+        "rule_thresholds": thresholds(rule, labels),
         "rule_start_text": start,
         "grade_label": lambda key: grade_label(rule, key, labels),
         "grade_meaning": lambda key: grade_meaning(rule, key, labels),

@@ -61,11 +61,11 @@ def test_numbers_follow_the_locale():
 
 def test_units_per_language():
     people = Quantity(value=33832, unit=Unit.people)
-    assert format_quantity(people, JA, NUMBER_LOCALE["ja"]) == "33,832人"
-    assert format_quantity(people, EN, NUMBER_LOCALE["en"]) == "33,832 people"
-    assert format_quantity(Quantity(value=8, unit=Unit.million_yen), EN, NUMBER_LOCALE["en"]) == "¥8 million"
-    assert format_quantity(Quantity(value=5.0, unit=Unit.percent, decimals=1), JA, NUMBER_LOCALE["ja"]) == "5.0%"
-    assert format_quantity(Quantity(value=-0.5, unit=Unit.percent), EN, NUMBER_LOCALE["en"]) == "-0.5%"
+    assert format_quantity(people, JA) == "33,832人"
+    assert format_quantity(people, EN) == "33,832 people"
+    assert format_quantity(Quantity(value=8, unit=Unit.million_yen), EN) == "¥8 million"
+    assert format_quantity(Quantity(value=5.0, unit=Unit.percent, decimals=1), JA) == "5.0%"
+    assert format_quantity(Quantity(value=-0.5, unit=Unit.percent), EN) == "-0.5%"
 
 
 def test_labels_have_the_same_keys_in_both_languages():
