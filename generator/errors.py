@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -37,6 +38,8 @@ class Problem:
     key_path: str
     message: str
     code: str = "invalid"
+    # The parts of the message (what was found, what to write…), for wording it in another language.
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         where = f"{self.location}: "
@@ -69,8 +72,9 @@ class ProblemCollector:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, location: Location, key_path: str, message: str, code: str = "invalid") -> None:
-        self.problems.append(Problem(location, key_path, message, code))
+    def add(self, location: Location, key_path: str, message: str, code: str = "invalid",
+            params: dict[str, Any] | None = None) -> None:
+        self.problems.append(Problem(location, key_path, message, code, params or {}))
 
     def raise_if_any(self) -> None:
         if self.problems:

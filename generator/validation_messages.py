@@ -195,4 +195,7 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], data: 
             where = smap.locate(path, key=True)
         else:
             where = smap.locate(path)
-        problems.add(where, format_key_path(path), message, code)
+        value = error.get("input")
+        params = {"error_type": error["type"], "ctx": dict(error.get("ctx") or {}),
+                  "found": value if isinstance(value, (str, int, float, bool, type(None))) else type(value).__name__}
+        problems.add(where, format_key_path(path), message, code, params)

@@ -26,6 +26,8 @@ from yaml.events import AliasEvent
 from yaml.resolver import Resolver
 
 from .errors import Location, ProblemCollector
+from .yaml_messages import (FULL_WIDTH_SPACE, is_digit_group, key_layout_problem, plain_text_problem, syntax_problem,
+                            thousands_message)
 
 KeyPath = tuple[str | int, ...]
 
@@ -181,7 +183,9 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         first_seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
+        entries = list(node.value)
+        while entries:
+            key_node, value_node = entries.pop(0)
             if key_node.tag == _REPORTED_TAG:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -190,6 +194,9 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
                              "yaml_key")
                 continue
             key = loader.construct_object(key_node)
+            if isinstance(key, str) and (layout := key_layout_problem(key)) is not None:
+                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), *layout)
+                key = key.strip(" \t" + FULL_WIDTH_SPACE)
             if key in first_seen:
                 first = first_seen[key].start_mark.line + 1
                 problems.add(_location(smap.file, key_node.start_mark), format_key_path(path + (key,)),
@@ -198,10 +205,26 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
                 continue
             first_seen[key] = key_node
             smap.keys[path + (key,)] = _location(smap.file, key_node.start_mark)
+            # In a flow mapping, `{value: 5,000}` reads as `value: 5` and a key `000`: put them together again.
+            groups = [value_node]
+            while entries and is_digit_group(groups[-1], entries[0][0]) and entries[0][1].value in ("", None):
+                groups.append(entries.pop(0)[0])
+            if len(groups) > 1:
+                result[key] = _thousands(groups, path + (key,), smap, problems)
+                continue
             result[key] = _build(value_node, path + (key,), loader, smap, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), loader, smap, problems) for i, item in enumerate(node.value)]
+        items: list[Any] = []
+        nodes = list(node.value)
+        while nodes:
+            item, groups = nodes.pop(0), []
+            while nodes and is_digit_group(groups[-1] if groups else item, nodes[0]):
+                groups.append(nodes.pop(0))  # `[1,000]` reads as [1, 0]
+            item_path = path + (len(items),)
+            items.append(_thousands([item, *groups], item_path, smap, problems) if groups
+                         else _build(item, item_path, loader, smap, problems))
+        return items
     if node.tag == _REPORTED_TAG:
         return REPORTED
     try:
@@ -211,12 +234,22 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
                      f"number too long (expected a number of at most {sys.get_int_max_str_digits():,} digits, "
                      f"found {len(node.value):,} characters)", "number_too_long")
         return REPORTED
+    if isinstance(value, str) and not node.style and (layout := plain_text_problem(value)) is not None:
+        problems.add(_location(smap.file, node.start_mark), format_key_path(path), *layout)
+        return REPORTED
     if isinstance(value, float) and not math.isfinite(value):
         problems.add(_location(smap.file, node.start_mark), format_key_path(path),
                      f"not a finite number (expected a number such as 33832 or 45.3, found {node.value})",
                      "number_not_finite")
         return REPORTED
     return value
+
+
+def _thousands(nodes: list[yaml.Node], path: KeyPath, smap: SourceMap, problems: ProblemCollector) -> Any:
+    smap.values[path] = _location(smap.file, nodes[0].start_mark)
+    message, params = thousands_message(",".join(node.value for node in nodes))
+    problems.add(smap.values[path], format_key_path(path), message, "thousands_separator", params)
+    return REPORTED
 
 
 def format_key_path(path: KeyPath) -> str:
@@ -265,15 +298,9 @@ def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> Load
     except _LimitExceeded as exc:
         problems.add(_location(display, exc.mark), "", exc.message, exc.code)
         return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = _location(display, mark) if mark else Location(display)
-        what = exc.problem or "invalid YAML"
-        context = f" {exc.context}" if exc.context else ""
-        problems.add(where, "", f"YAML syntax error: {what}{context}", "yaml_syntax")
-        return None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        problems.add(Location(display), "", f"YAML syntax error: {exc}", "yaml_syntax")
+    except yaml.YAMLError as exc:
+        found = syntax_problem(exc, text)
+        problems.add(Location(display, found.line, found.column), "", found.message, found.code, found.params)
         return None
     if root is None:
         loader.dispose()

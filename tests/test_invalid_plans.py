@@ -57,7 +57,9 @@ def test_every_error_kind_has_a_case():
              "duplicate_id", "yaml_syntax", "missing_document", "bad_id", "bad_unit", "empty_target",
              "period_both", "many_files", "reserved_id", "empty_file", "table_row_length", "prose_link", "errors_across_phases", "duplicate_anchor",
              "yaml_alias_bomb", "deep_nesting", "not_finite", "yaml_tag",
-             "number_in_quotes", "bool_as_number", "page_in_quotes", "number_with_exponent"}
+             "number_in_quotes", "bool_as_number", "page_in_quotes", "number_with_exponent",
+             "unclosed_quote", "tab", "full_width_space", "full_width_space_after_colon", "full_width_digits",
+             "thousands_separator", "control_character"}
     assert codes <= set(CASES)
 
 

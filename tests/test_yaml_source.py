@@ -38,7 +38,9 @@ def test_dates_stay_text(tmp_path):
 
 def test_syntax_error_has_a_position(tmp_path):
     _, problems = _load(tmp_path, "a: [1, 2\nb: 3\n")
-    assert len(problems) == 1 and problems[0].code == "yaml_syntax" and problems[0].location.line == 2
+    # At the '[' that is never closed, not at line 2 where the parser noticed.
+    assert len(problems) == 1 and problems[0].code == "unclosed_bracket"
+    assert (problems[0].location.line, problems[0].location.column) == (1, 4)
 
 
 def test_key_paths_read_like_the_yaml():
@@ -97,3 +99,40 @@ def test_tags_are_refused(tmp_path):
     assert [str(p) for p in problems] == [
         "x.yaml:1:4: a: YAML tag '!!binary' is not allowed (expected a plain value, found a tag)",
         "x.yaml:2:4: b: YAML tag '!!python/object/apply:os.system' is not allowed (expected a plain value, found a tag)"]
+
+
+def test_a_syntax_error_points_where_the_mistake_began(tmp_path):
+    text = "title: 'never closed\n" + "".join(f"line{i}: text\n" for i in range(40))
+    _, problems = _load(tmp_path, text)
+    assert [(p.location.line, p.location.column, p.code) for p in problems] == [(1, 8, "unclosed_quote")]
+    assert "the parser noticed at line 42, column 1" in problems[0].message
+    assert problems[0].params["noticed_line"] == 42
+
+
+def test_invisible_characters_are_named(tmp_path):
+    _, problems = _load(tmp_path, "a:\n\tb: 1\n")
+    assert [(p.location.line, p.location.column, p.code) for p in problems] == [(2, 1, "yaml_tab")]
+    loaded, problems = _load(tmp_path, "a:\n  b: 1\n　　c: 2\n")
+    assert [(p.location.line, p.code) for p in problems] == [(3, "full_width_space")]
+    loaded, problems = _load(tmp_path, "title:　x\n")
+    assert [p.code for p in problems] == ["full_width_space"]
+    # A paragraph of Japanese prose may begin with a full-width space: that is text, not a mistake.
+    loaded, problems = _load(tmp_path, "body: |\n  　本市は、計画を定めます。\n  　次の段落です。\n")
+    assert problems == [] and loaded.data["body"].startswith("　本市は")
+
+
+def test_a_thousands_separator_is_recognised(tmp_path):
+    loaded, problems = _load(tmp_path, "a: {value: 5,000, unit: people}\nb: [1,234,567.5, 2]\nc: 5,000\nd: [1, 2]\n")
+    assert [str(p) for p in problems] == [
+        "x.yaml:1:12: a.value: number with a thousands separator (expected a number without separators, "
+        "found 5,000; write 5000, without a comma)",
+        "x.yaml:2:5: b[0]: number with a thousands separator (expected a number without separators, "
+        "found 1,234,567.5; write 1234567.5, without a comma)"]
+    assert problems[0].params == {"found": "5,000", "write": "5000"}
+    assert loaded.data["a"]["unit"] == "people" and loaded.data["b"][1] == 2
+    assert loaded.data["c"] == "5,000" and loaded.data["d"] == [1, 2]  # block text: the validator names it
+
+
+def test_a_huge_integer_is_a_message(tmp_path):
+    _, problems = _load(tmp_path, "a: 1" + "0" * 5000 + "\n")
+    assert [p.code for p in problems] == ["number_too_long"]

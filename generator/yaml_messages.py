@@ -1,0 +1,136 @@
+"""What went wrong in a YAML file, said where the mistake is and in the editor's terms.
+
+PyYAML/libyaml report where the parser *noticed* a problem, which can be far below the mistake (an
+unclosed quote on line 628 is noticed on line 664). Their errors also carry the position where the
+broken construct began (`context_mark`); we point there and name the other position too. Tabs and
+full-width spaces (全角スペース), which an editor cannot see, are named as such, and a number
+written with a thousands separator (`5,000`), which YAML silently splits in two, is recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+FULL_WIDTH_SPACE = "\u3000"
+_STRUCTURE = re.compile(r"-(\s|$)|[^\s:'\"]+:(\s|$)")
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int      # 1-based, as editors count
+    column: int
+    message: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _at(mark: yaml.Mark) -> str:
+    return f"line {mark.line + 1}, column {mark.column + 1}"
+
+
+def _invisible(lines: list[str], number: int, column: int) -> YamlProblem | None:
+    """A tab or a full-width space in the indentation (or after a colon) of line `number` (0-based)."""
+    if not 0 <= number < len(lines):
+        return None
+    line = lines[number]
+    indent = len(line) - len(line.lstrip(" \t" + FULL_WIDTH_SPACE))
+    tab = line.find("\t", 0, max(indent, column + 1))
+    if tab >= 0:
+        return YamlProblem(number + 1, tab + 1, "a tab character (expected spaces to indent, found a tab; "
+                           "YAML indents with half-width spaces only)", "yaml_tab")
+    # Only where YAML structure is meant (a key or a list item follows): Japanese prose may well begin
+    # a paragraph with a full-width space.
+    wide = line.find(FULL_WIDTH_SPACE, 0, indent) if _STRUCTURE.match(line, indent) else -1
+    if wide < 0:
+        after_colon = re.search(":" + FULL_WIDTH_SPACE, line)
+        wide = after_colon.start() + 1 if after_colon else -1
+    if wide >= 0:
+        return YamlProblem(number + 1, wide + 1, "a full-width space (全角スペース) (expected half-width spaces "
+                           "to indent and after ':', found U+3000)", "full_width_space")
+    return None
+
+
+def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+    """One problem for a YAML error, placed where the mistake began."""
+    lines = text.splitlines()
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[:exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        return YamlProblem(line, column, f"a control character U+{character:04X} (expected text without control "
+                           f"characters, found one here; delete it)", "control_character", {"character": character})
+    if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
+        return YamlProblem(1, 1, f"YAML syntax error: {exc}", "yaml_syntax")
+    noticed, began = exc.problem_mark, exc.context_mark
+    # Where the parser stopped, where the broken construct began, and the line before: a full-width
+    # indent makes the parser stop on the next line.
+    places = [(noticed.line, noticed.column), (noticed.line - 1, 0)]
+    if began is not None:
+        places.insert(1, (began.line, began.column))
+    for number, column in places:
+        invisible = _invisible(lines, number, column)
+        if invisible is not None:
+            return invisible
+    params = {"problem": exc.problem, "context": exc.context, "noticed_line": noticed.line + 1,
+              "noticed_column": noticed.column + 1}
+    context = exc.context or ""
+    if began is not None and "quoted scalar" in context:
+        quote = lines[began.line][began.column] if began.line < len(lines) else "'"
+        return YamlProblem(began.line + 1, began.column + 1,
+                           f"YAML syntax error: a quoted text begins here and is never closed (expected a closing "
+                           f"{quote}; the parser noticed at {_at(noticed)}: {exc.problem})", "unclosed_quote",
+                           params | {"quote": quote})
+    if began is not None and "flow sequence" in context or began is not None and "flow mapping" in context:
+        opening, closing, what = ("[", "]", "a list") if "sequence" in context else ("{", "}", "a mapping")
+        return YamlProblem(began.line + 1, began.column + 1,
+                           f"YAML syntax error: {what} begun with '{opening}' here is not closed (expected ',' "
+                           f"between its items and '{closing}' at its end; the parser noticed at {_at(noticed)}: "
+                           f"{exc.problem})", "unclosed_bracket", params | {"opening": opening})
+    where = f" {context} that begins at {_at(began)}" if began is not None and context else ""
+    return YamlProblem(noticed.line + 1, noticed.column + 1, f"YAML syntax error: {exc.problem}{where}",
+                       "yaml_syntax", params)
+
+
+_GROUP = re.compile(r"\d{3}(\.\d+)?")
+_LEADING = re.compile(r"[-+]?\d{1,3}")
+
+
+def is_digit_group(previous: yaml.Node, node: yaml.Node) -> bool:
+    """`node` is the `000` that YAML split off `5,000`: three digits right after a comma after a number."""
+    return (isinstance(previous, yaml.ScalarNode) and isinstance(node, yaml.ScalarNode)
+            and not previous.style and not node.style  # plain scalars: style None (PyYAML) or "" (libyaml)
+            and bool(_LEADING.fullmatch(previous.value) or _GROUP.fullmatch(previous.value))
+            and bool(_GROUP.fullmatch(node.value))
+            and node.start_mark.line == previous.end_mark.line
+            and node.start_mark.column == previous.end_mark.column + 1)  # only the comma between them
+
+
+def thousands_message(written: str) -> tuple[str, dict[str, Any]]:
+    digits = written.replace(",", "")
+    return (f"number with a thousands separator (expected a number without separators, found {written}; "
+            f"write {digits}, without a comma)", {"found": written, "write": digits})
+
+
+def plain_text_problem(text: str) -> tuple[str, str] | None:
+    """`title:　x` is one text, not a key and a value: the colon is followed by a full-width space."""
+    if ":" + FULL_WIDTH_SPACE in text:
+        key = text.split(":" + FULL_WIDTH_SPACE, 1)[0]
+        return (f"a full-width space (全角スペース) after '{key}:' (expected a half-width space after the colon, "
+                f"found U+3000, so the line reads as one text)", "full_width_space")
+    return None
+
+
+def key_layout_problem(key: str) -> tuple[str, str] | None:
+    """A key that begins or ends with a tab or a full-width space: invisible indentation mistakes."""
+    stripped = key.strip(" \t" + FULL_WIDTH_SPACE)
+    if stripped == key:
+        return None
+    if "\t" in key:
+        return (f"a tab character in the key '{stripped}' (expected spaces to indent, found a tab; "
+                f"YAML indents with half-width spaces only)", "yaml_tab")
+    return (f"a full-width space (全角スペース) around the key '{stripped}' (expected half-width spaces to indent, "
+            f"found U+3000)", "full_width_space")
