@@ -42,7 +42,9 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
     Field(description="Lower-case ASCII words joined by hyphens, used in URLs, e.g. `basic-goal-1`."),
 ]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# `\S`: at least one character that is not a space, which the JSON Schema can say too (min_length alone
+# would let "  " through the schema, while the stripped text is empty).
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20),
                   Field(description="A number or mark as the source writes it, e.g. `1`, `(2)`, `①`, `ア`.")]
 
