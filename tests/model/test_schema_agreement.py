@@ -41,11 +41,14 @@ VALIDATOR_ONLY = {
 
 
 def _files() -> list[tuple[str, Path]]:
-    files = [(f"minimal/{p.name}", p) for p in sorted((DATA / "minimal").glob("*.yaml"))]
-    for case in sorted(p for p in (DATA / "invalid").iterdir() if p.is_dir()):
-        files += [(f"{case.name}/{p.name}", p) for p in sorted(case.glob("*.yaml"))]
+    """Every YAML file of tests/data (named by its case: `invalid/<case>/…` as `<case>/…`) and of the plans."""
+    files = []
+    for path in sorted(DATA.rglob("*.yaml")):
+        relative = path.relative_to(DATA)
+        parts = relative.parts[1:] if relative.parts[0] == "invalid" else relative.parts
+        files.append(("/".join(parts), path))
     for plan in (ROOT / "plan", *sorted((ROOT / "examples").iterdir())):
-        files += [(f"{plan.name}/{p.name}", p) for p in sorted(plan.glob("*.yaml"))]
+        files += [(f"{plan.name}/{p.relative_to(plan).as_posix()}", p) for p in sorted(plan.rglob("*.yaml"))]
     return files
 
 
