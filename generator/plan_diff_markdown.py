@@ -14,7 +14,7 @@ from .labels import Labels
 from .languages import all_languages, by_code
 from .model import Period, PeriodRange, Prose, Text
 from .plan_diff import Amount, ItemChange, ItemRef, PlanDiff, Segment, ValueChange
-from .render.formatting import format_number, format_period, format_period_range
+from .render.formatting import format_number, format_period, format_period_range, locale_of
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&{}])")
 _CONTEXT = 12   # characters of unchanged text kept on each side of a change
@@ -121,7 +121,7 @@ class _Writer:
             return self.labels.empty_cell
         if isinstance(amount.value, str):
             return md_escape(amount.value)
-        number = format_number(amount.value, amount.decimals)
+        number = format_number(amount.value, locale_of(self.labels), amount.decimals)
         return self.labels.units[amount.unit.value].format(n=number) if amount.unit else number
 
 

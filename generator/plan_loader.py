@@ -9,6 +9,7 @@ Layout of a plan directory:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Location, PlanError, ProblemCollector, display_path
 from .model import Division, Document, GlossaryTerm, Plan, PlanRoot
+from .model.plan import DOCUMENT_PATH
 from .references import check_references
 from .validation_messages import report_validation_error
 from .yaml_source import LoadedFile, load_yaml_file
@@ -51,13 +53,13 @@ def _item_model(adapter: TypeAdapter) -> type[BaseModel]:
     return adapter._type.__args__[0]  # list[Model] → Model, for "did you mean" hints
 
 
-def _document_list(root: PlanRoot | None, root_file: LoadedFile | None) -> list[str]:
+def _document_list(root: PlanRoot | None, root_file: LoadedFile | None) -> list[str | None]:
     """The document files to read: from plan.yaml, even when another part of it is wrong."""
     if root is not None:
         return list(root.documents)
     raw = root_file.data.get("documents") if root_file and isinstance(root_file.data, dict) else None
     if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
-        return raw
+        return [item if re.fullmatch(DOCUMENT_PATH, item) else None for item in raw]  # never a file outside the plan
     return []
 
 
@@ -91,6 +93,8 @@ def load_plan(directory: Path) -> LoadedPlan:
 
     documents: list[tuple[Document, LoadedFile]] = []
     for index, relative in enumerate(_document_list(root, root_file)):
+        if relative is None:  # a path outside the plan directory, already reported
+            continue
         path = directory / relative
         if not path.is_file():
             problems.add(root_file.source_map.locate(("documents", index)), f"documents[{index}]",

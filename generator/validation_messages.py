@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import ProblemCollector
+from .model.plan import DOCUMENT_PATH
 from .languages import by_code
 from .yaml_source import REPORTED, KeyPath, SourceMap, format_key_path
 
@@ -157,6 +158,9 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple
         return f"not an allowed value (expected {ctx.get('expected')}, found {_found(value)})", "enum"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
+        if pattern == DOCUMENT_PATH:
+            return (f"not a file in the plan directory (expected a path such as 'documents/strategy.yaml' below it, "
+                    f"without '..' or a leading '/', found {_found(value)})"), "document_path"
         if "a-z0-9" in pattern:
             return (f"not a valid id (expected lower-case letters, digits and hyphens such as 'basic-goal-1', "
                     f"found {_found(value)})"), "id_format"

@@ -177,6 +177,9 @@ def _describe_scalar(node: yaml.Node) -> str:
     return repr(node.value) if isinstance(node, yaml.ScalarNode) else type(node).__name__
 
 
+_READS_AS = {int: "a number", float: "a number", bool: "true or false", type(None): "nothing"}
+
+
 def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
            problems: ProblemCollector) -> Any:
     smap.values[path] = _location(smap.file, node.start_mark)
@@ -194,6 +197,12 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
                              "yaml_key")
                 continue
             key = loader.construct_object(key_node)
+            if not isinstance(key, str):  # `1:`, `~:` or `yes:` (YAML reads yes, no, on, off as true or false)
+                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path),
+                             f"a key must be a name (expected a word such as `title:`, found '{key_node.value}', "
+                             f"which YAML reads as {_READS_AS.get(type(key), 'a value')})",
+                             "key_not_text", {"found": key_node.value})
+                continue
             if isinstance(key, str) and (layout := key_layout_problem(key)) is not None:
                 problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), *layout)
                 key = key.strip(" \t" + FULL_WIDTH_SPACE)

@@ -10,6 +10,8 @@ from .common import Choice, Note, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official
 from .progress import ProgressRule
 
+# A YAML file inside the plan directory: no absolute path, no `..`, no hidden file or folder.
+DOCUMENT_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.ya?ml$"
 PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
 
@@ -90,7 +92,7 @@ class PlanRoot(StrictModel):
     vision: Prose | None = Field(default=None, description="The municipality's vision, shown first on the home page.")
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] | None = Field(
         default=None, description="Address of the published site, ending in `/`; gives pages canonical links and a sitemap.")
-    documents: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_./-]+\.ya?ml$")]] = Field(
+    documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH)]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
