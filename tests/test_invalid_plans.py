@@ -72,7 +72,7 @@ def test_every_error_kind_has_a_case():
              "yaml_alias_bomb", "deep_nesting", "not_finite", "yaml_tag",
              "number_in_quotes", "bool_as_number", "page_in_quotes", "number_with_exponent",
              "unclosed_quote", "tab", "full_width_space", "full_width_space_after_colon", "full_width_digits",
-             "thousands_separator", "control_character", "blank_text", "key_not_text", "document_outside_plan"}
+             "thousands_separator", "control_character", "blank_text", "key_not_text", "document_outside_plan", "year_with_decimal"}
     assert codes <= set(CASES)
 
 

@@ -37,6 +37,8 @@ VALIDATOR_ONLY = {
     "empty_target": "a target needs a number or a text: a cross-field rule (model validator)",
     "table_row_length": "one cell per column: the row length depends on another field",
     "prose_link": "links in prose may only use http, https or mailto: found by reading the Markdown",
+    "year_with_decimal": "JSON Schema counts 2020.0 as an integer; the validator wants a year or a count written "
+                         "as a whole number (2020), as YAML would read it back",
 }
 
 
