@@ -49,7 +49,8 @@ def _files() -> list[tuple[str, Path]]:
         relative = path.relative_to(DATA)
         parts = relative.parts[1:] if relative.parts[0] == "invalid" else relative.parts
         files.append(("/".join(parts), path))
-    for plan in (ROOT / "plan", *sorted((ROOT / "examples").iterdir())):
+    examples = ROOT / "examples"  # a fork may have removed them: its own plan/ is what counts
+    for plan in (ROOT / "plan", *(sorted(p for p in examples.iterdir() if p.is_dir()) if examples.is_dir() else ())):
         files += [(f"{plan.name}/{p.relative_to(plan).as_posix()}", p) for p in sorted(plan.rglob("*.yaml"))]
     return files
 
