@@ -66,3 +66,17 @@ def test_the_navigation_copy_differs_from_materials_only_in_the_top_level_loop()
     before = before.split("-#}\n", 1)[1]  # Material's "automatically generated" header
     assert before in ours and after in ours
     assert '{% import "partials/nav-item.html" as item with context %}' in ours
+
+
+def test_the_header_includes_the_language_switch_partial_that_keikaku_replaces():
+    """site_overrides/partials/alternate.html (the switch that names the other language and keeps the
+    #anchor with language-anchor.js) is used only while Material's header includes it by that name."""
+    header = (THEME / "partials" / "header.html").read_text(encoding="utf-8")
+    assert '{% if config.extra.alternate %}' in header
+    assert '{% include "partials/alternate.html" %}' in header
+    for code in ("ja", "en"):  # the switch's hidden words come from Material's own strings
+        strings = (THEME / "partials" / "languages" / f"{code}.html").read_text(encoding="utf-8")
+        assert '"select.language":' in strings
+    ours = (ROOT / "site_overrides" / "partials" / "alternate.html").read_text(encoding="utf-8")
+    script = (ROOT / "site_overrides" / "assets" / "javascripts" / "language-anchor.js").read_text(encoding="utf-8")
+    assert 'class="md-select__link"' in ours and "a.md-select__link[hreflang]" in script
