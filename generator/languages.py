@@ -44,6 +44,11 @@ class Language:
     marks_runs_of: str | None = None  # text in this language may quote that language's script: mark its runs
 
     @property
+    def og_locale(self) -> str:
+        """Open Graph's locale (language_TERRITORY), which is how Babel names the number locale."""
+        return self.number_locale
+
+    @property
     def field_name(self) -> str:
         """The Python attribute holding this language's text on `Text`/`Prose` (YAML uses `code`)."""
         return self.code.replace("-", "_")

@@ -21,6 +21,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
 OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
 
 
 def site_subdir(language: Language) -> str:
@@ -54,9 +55,19 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
             "default": other.default,  # the x-default alternate
             # Path from this language's site root to the other's; the theme appends the page URL.
             "link": prefix_from_here + site_subdir(other) if other != language else "",
+            # Search engines want hreflang URLs absolute: known only when the plan sets site_url.
+            "url": plan.root.site_url + site_subdir(other) if plan.root.site_url else None,
         }
         for other in languages
     ]
+    # What generator/page_metadata_hooks.py needs to know about the whole site (Open Graph, JSON-LD).
+    keikaku_meta = {
+        "municipality": plan.root.municipality.pick(language)[0],
+        "municipality_names": list(dict.fromkeys(plan.root.municipality.pick(other)[0] for other in languages)),
+        "og_locale": language.og_locale,
+        "og_locale_alternates": [other.og_locale for other in languages if other != language],
+        "root_url": plan.root.site_url,
+    }
     config = {
         "INHERIT": str(MKDOCS_YML),
         "site_name": html.escape(plan.root.site_title.pick(language)[0]),
@@ -66,8 +77,8 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "site_dir": str(site_dir),
         "theme": {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR)},
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
-        "extra": {"alternate": alternate},
+        "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta},
         "nav": _escaped_nav(nav),
-        "hooks": [str(HOOKS)],
+        "hooks": [str(HOOKS), str(METADATA_HOOKS)],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -14,6 +14,7 @@ from ..model import Division, Document, Node, Plan
 from ..progress import assess_plan
 from .environment import make_environment
 from .progress_view import rule_context, rule_of, status_view
+from .page_meta import page_description
 from .pages import PageSpec, page_index, plan_pages, walk_pages
 from .safety import Safe
 
@@ -89,10 +90,11 @@ def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, Pag
         yield from visit(node, doc_page)
 
 
-def _front_matter(title: str, boost: float | None) -> str:
-    """Page metadata. The theme prints the title into <title> and the header as it is, so it is
-    HTML-escaped here; without it MkDocs would take the first heading's text, unescaped."""
-    meta: dict[str, Any] = {"title": html.escape(title)}
+def _front_matter(title: str, description: str, boost: float | None) -> str:
+    """Page metadata. The theme prints the title into <title> and the header, and the description
+    into its meta tag, as they are, so both are HTML-escaped here; without a title MkDocs would
+    take the first heading's text, unescaped."""
+    meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
     if boost is not None:
         meta["search"] = {"boost": boost}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
@@ -153,7 +155,8 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))
             titles[page.path] = title
-            files[page.path] = _front_matter(title, SEARCH_BOOST.get(page.kind)) + template.render(context)
+            description = page_description(page, plan, language, labels, title)
+            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind)) + template.render(context)
         results.append(RenderedLanguage(language, files, _nav(pages, titles)))
     return results
 
