@@ -80,3 +80,41 @@ def test_the_header_includes_the_language_switch_partial_that_keikaku_replaces()
     ours = (ROOT / "site_overrides" / "partials" / "alternate.html").read_text(encoding="utf-8")
     script = (ROOT / "site_overrides" / "assets" / "javascripts" / "language-anchor.js").read_text(encoding="utf-8")
     assert 'class="md-select__link"' in ours and "a.md-select__link[hreflang]" in script
+
+
+def _material_partial(name: str) -> str:
+    return (THEME / "partials" / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
+
+
+def _our_partial(name: str) -> str:
+    return (ROOT / "site_overrides" / "partials" / name).read_text(encoding="utf-8").split("-#}\n", 1)[1]
+
+
+def test_the_search_partial_differs_from_materials_only_by_the_dialogs_name():
+    ours, theirs = _our_partial("search.html"), _material_partial("search.html")
+    dialog = '<div class="md-search" data-md-component="search" role="dialog"'
+    assert dialog + ">" in theirs
+    assert ours == theirs.replace(dialog + ">", dialog + " aria-label=\"{{ lang.t('search') }}\">")
+
+
+def test_the_footer_partial_differs_from_materials_only_by_printing_titles_once_escaped():
+    ours, theirs = _our_partial("footer.html"), _material_partial("footer.html")
+    for direction in ("previous", "next"):
+        escaped_twice = f"{{{{ direction }}}}: {{{{ page.{direction}_page.title | e }}}}"
+        assert escaped_twice in theirs
+        theirs = theirs.replace(escaped_twice, escaped_twice.replace(" | e", ""))
+    assert ours == theirs
+
+
+def test_the_hidden_parts_keikaku_takes_out_of_the_tab_order_are_where_its_css_looks():
+    """keikaku.css hides the closed search results and the closed navigation drawer (visibility), by
+    the theme's toggles; if Material renames them, focus lands on invisible things again."""
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    css = (ROOT / "site_overrides" / "assets" / "stylesheets" / "keikaku.css").read_text(encoding="utf-8")
+    assert 'data-md-toggle="search"' in base and 'data-md-toggle="drawer"' in base
+    assert base.index('data-md-toggle="search"') < base.index('{% block header %}')
+    assert base.index('data-md-toggle="drawer"') < base.index('<div class="md-container"')
+    assert 'class="md-sidebar md-sidebar--primary"' in base
+    assert 'class="md-search__scrollwrap" tabindex="0"' in _material_partial("search.html")
+    assert '[data-md-toggle="search"]:not(:checked) ~ .md-header .md-search__scrollwrap' in css
+    assert '[data-md-toggle="drawer"]:not(:checked) ~ .md-container .md-sidebar--primary' in css
