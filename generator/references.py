@@ -13,7 +13,8 @@ from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node
 from .yaml_source import KeyPath, LoadedFile, format_key_path
 
 # Top-level URL segments the site uses itself; a document id may not take one.
-RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404"}
+RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404",
+                                           "accessibility"}
 
 
 def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:

@@ -28,6 +28,7 @@ TEMPLATE_BY_KIND = {
     "glossary": "glossary.j2.md",
     "divisions": "divisions.j2.md",
     "progress": "progress.j2.md",
+    "accessibility": "accessibility.j2.md",
 }
 
 
@@ -151,6 +152,7 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "glossary": labels.glossary,
                 "divisions": labels.divisions,
                 "progress": labels.progress_page,
+                "accessibility": labels.accessibility_page,
             }.get(page.kind) or (
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))

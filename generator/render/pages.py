@@ -13,7 +13,7 @@ from ..progress import plan_indicators
 class PageSpec:
     """One page of the site; `path` is the Markdown file relative to the docs root."""
 
-    kind: str  # home | document | node | glossary | divisions | progress
+    kind: str  # home | document | node | glossary | divisions | progress | accessibility
     path: str
     subject: Any = None
     children: list[PageSpec] = field(default_factory=list)
@@ -41,6 +41,7 @@ def plan_pages(plan: Plan) -> list[PageSpec]:
         pages.append(PageSpec("divisions", "divisions/index.md", plan))
     if any(True for _ in plan_indicators(plan)):
         pages.append(PageSpec("progress", "progress/index.md", plan))
+    pages.append(PageSpec("accessibility", "accessibility/index.md", plan))  # the site's policy, in every plan
     return pages
 
 
