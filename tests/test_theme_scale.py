@@ -118,3 +118,6 @@ def test_the_hidden_parts_keikaku_takes_out_of_the_tab_order_are_where_its_css_l
     assert 'class="md-search__scrollwrap" tabindex="0"' in _material_partial("search.html")
     assert '[data-md-toggle="search"]:not(:checked) ~ .md-header .md-search__scrollwrap' in css
     assert '[data-md-toggle="drawer"]:not(:checked) ~ .md-container .md-sidebar--primary' in css
+    assert '<button type="button" class="md-top md-icon" data-md-component="top" hidden>' in \
+        (THEME / "partials" / "top.html").read_text(encoding="utf-8")
+    assert ".md-top[hidden] { visibility: hidden; }" in css
