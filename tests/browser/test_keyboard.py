@@ -17,8 +17,9 @@ VISIBLE = """async () => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   el.scrollIntoView({block: 'center'});
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   await Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-                      new Promise(done => setTimeout(done, 1000))]);
+                      new Promise(done => setTimeout(done, 3000))]);
   const box = el.getBoundingClientRect();
   const ok = box.width >= 1 && box.height >= 1 && box.bottom > 0 && box.right > 0
              && box.top < innerHeight && box.left < innerWidth;
