@@ -16,10 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError
+from .languages import default_language
 from .mkdocs_config import mkdocs_config, site_subdir
 from .output_safety import MARKER, MARKER_TEXT, check_output
 from .plan_loader import load_plan
+from .open_data import open_data_files
 from .render.markdown_site import render_site
+from .render.open_data_page import DATA_DIR
+from .updated import last_updated
 from .writer import OutputTree
 
 
@@ -74,9 +78,12 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
         logger.propagate = previous_propagate
 
 
-def write_sources(rendered, plan, work: Path) -> dict[str, Path]:
-    """Write each language's docs tree and MkDocs config into `work`; return the config paths."""
+def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
+    """Write each language's docs tree and MkDocs config into `work`; return the config paths.
+    The open data goes once, into the default language's tree, which MkDocs copies to /data/."""
     tree = OutputTree(work)
+    for file in data:
+        tree.write(f"docs/{default_language().code}/{DATA_DIR}{file.path}", file.content)
     configs = {}
     languages = tuple(result.language for result in rendered)
     for result in rendered:
@@ -108,11 +115,13 @@ def _swap_into_place(new: Path, out: Path) -> None:
 def build_site(plan_dir: Path, out: Path) -> BuildResult:
     out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
     loaded = load_plan(Path(plan_dir))          # 1. read and validate everything
-    rendered = render_site(loaded.plan)         # 2. render everything (strings only)
+    updated = last_updated(Path(plan_dir), {ident: f.path for ident, f in loaded.document_files.items()})
+    rendered = render_site(loaded.plan, updated)  # 2. render everything (strings only)
+    data = open_data_files(loaded.plan)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        configs = write_sources(rendered, loaded.plan, work)   # 3. write
+        configs = write_sources(rendered, loaded.plan, work, data)   # 3. write
         for code in build_order(rendered):
             run_mkdocs(configs[code])                           # 4. MkDocs, strict
         # The marker lets the next build recognise this directory as a site it may replace.

@@ -137,19 +137,23 @@ class IndicatorPlace:
     node: Node
     kind: str  # "targets" (数値目標) or "kpis"
     indicator: Indicator
+    divisions: tuple[str, ...]  # responsible divisions: its own, else its item's (or nearest above), else its item's projects'
 
 
 def plan_indicators(plan: Plan) -> Iterator[IndicatorPlace]:
     """Every numerical target and KPI of the plan, in the order of the documents."""
-    def visit(document: Document, goal: Node, node: Node) -> Iterator[IndicatorPlace]:
+    def visit(document: Document, goal: Node, node: Node, inherited: tuple[str, ...]) -> Iterator[IndicatorPlace]:
+        own = tuple(node.divisions) or inherited
+        from_projects = tuple(dict.fromkeys(ref for project in node.projects for ref in project.divisions))
         for kind in ("targets", "kpis"):
             for indicator in getattr(node, kind):
-                yield IndicatorPlace(document, goal, node, kind, indicator)
+                divisions = tuple(indicator.divisions) or own or from_projects
+                yield IndicatorPlace(document, goal, node, kind, indicator, divisions)
         for child in node.children:
-            yield from visit(document, goal, child)
+            yield from visit(document, goal, child, own)
     for document in plan.documents:
         for goal in document.children:
-            yield from visit(document, goal, goal)
+            yield from visit(document, goal, goal, ())
 
 
 def assess_plan(plan: Plan) -> dict[str, Assessment]:

@@ -14,7 +14,8 @@ from .yaml_source import KeyPath, LoadedFile, format_key_path
 
 # Top-level URL segments the site uses itself; a document id may not take one.
 RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404",
-                                           "accessibility"}
+                                           "accessibility",
+                                           "progress", "indicators"}
 
 
 def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
@@ -70,7 +71,7 @@ def check_references(documents: list[tuple[Document, LoadedFile]], divisions: li
             if isinstance(item, (Node, Project, Indicator, Table)):
                 kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
                 claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)), "content")
-            if isinstance(item, (Node, Project, Initiative)):
+            if isinstance(item, (Node, Project, Initiative, Indicator)):
                 for ref_index, ref in enumerate(item.divisions):
                     ref_path = path + ("divisions", ref_index)
                     check_division(ref, smap.locate(ref_path), format_key_path(ref_path))

@@ -4,11 +4,11 @@ from .common import Footnote, Note, Period, PeriodRange, Prose, Quantity, Text, 
 from .content import GuidingPlan, Initiative, Level, Node, NumberedTitle, Official, Project, Table, TableRow
 from .indicators import Indicator, Measurement, Target
 from .progress import DEFAULT_RULE, SCHEME_GRADES, Direction, Grade, ProgressRule, Scheme, Status
-from .plan import Division, Document, DocumentKind, GlossaryTerm, Plan, PlanRoot, Source, TermKind
+from .plan import DataLicence, Division, Document, DocumentKind, GlossaryTerm, Plan, PlanRoot, Source, TermKind
 
 __all__ = [
     "DEFAULT_RULE", "SCHEME_GRADES", "Direction", "Grade", "ProgressRule", "Scheme", "Status",
-    "Division", "Document", "DocumentKind", "Footnote", "GlossaryTerm", "GuidingPlan", "Indicator",
+    "DataLicence", "Division", "Document", "DocumentKind", "Footnote", "GlossaryTerm", "GuidingPlan", "Indicator",
     "Initiative", "Level", "Measurement", "Node", "Note", "NumberedTitle", "Official", "Period",
     "PeriodRange", "Plan", "PlanRoot", "Project", "Prose", "Quantity", "Source", "Table", "TableRow",
     "Target", "TermKind", "Text", "Unit",

@@ -69,6 +69,7 @@ class Indicator(StrictModel):
     baseline: Measurement | None = Field(default=None, description="The baseline (基準値) with the period it was measured in.")
     target: Target | None = Field(default=None, description="The target (目標値).")
     direction: Direction | None = Field(default=None, description="Which way the indicator should go (increase, decrease, at_least, at_most, maintain); without it no progress is computed.")
+    divisions: list[Slug] = Field(default_factory=list, description="Ids of the divisions responsible for it, from divisions.yaml; by default those of its item, or of its item's projects.")
     actuals: list[Measurement] = Field(default_factory=list, description="Yearly actual values, for progress; each needs a period.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
 

@@ -61,6 +61,12 @@ class Division(StrictModel):
     id: Slug = Field(description="Unique id, referred to by projects and documents.")
     name: Text = Field(description="Name of the division.")
     department: Text | None = Field(default=None, description="The department (部) it belongs to.")
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,20}$")] | None = Field(
+        default=None, description="Telephone number as the city publishes it, e.g. `04-7167-1111`.")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")] | None = Field(
+        default=None, description="Contact e-mail address.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] | None = Field(
+        default=None, description="The division's page on the city's website (https).")
 
 
 class TermKind(Choice):
@@ -82,6 +88,15 @@ class GlossaryTerm(StrictModel):
     definition: Prose | None = Field(default=None, description="A definition shown on the glossary page.")
 
 
+class DataLicence(StrictModel):
+    """The licence of the plan's open data (the files under `data/`)."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] = Field(
+        default="CC BY 4.0", description="Name of the licence, e.g. `CC BY 4.0`.")
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] = Field(
+        default="https://creativecommons.org/licenses/by/4.0/", description="Address of the licence text (https).")
+
+
 class PlanRoot(StrictModel):
     """`plan.yaml`: the municipality, the home page and the list of document files."""
 
@@ -95,6 +110,7 @@ class PlanRoot(StrictModel):
     documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH)]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
+    data_licence: DataLicence = Field(default_factory=DataLicence, description="Licence of the open data; CC BY 4.0 unless the plan says otherwise.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
 
 

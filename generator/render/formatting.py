@@ -62,3 +62,21 @@ def format_period_range(span: PeriodRange, labels: Labels) -> str:
     if span.end is None:
         return labels.period_from.format(start=start)
     return labels.period_range.format(start=start, end=format_period(span.end, labels, long=True))
+
+
+# First day of each era, for full dates (a year-only period uses ERAS above, as plans do).
+ERA_DAYS = (("reiwa", (2019, 5, 1)), ("heisei", (1989, 1, 8)), ("showa", (1926, 12, 25)),
+            ("taisho", (1912, 7, 30)), ("meiji", (1868, 1, 1)))
+
+
+def format_date(day, labels: Labels) -> str:
+    """A date in the reader's language; Japanese gives the era year beside the Western year."""
+    for name, first in ERA_DAYS:
+        if (day.year, day.month, day.day) >= first:
+            n = day.year - first[0] + 1
+            break
+    else:
+        raise ValueError(f"date {day} is before the Meiji era")
+    return labels.date_long.format(year=day.year, month=day.month, day=day.day, era=labels.eras[name],
+                                   n=labels.first_year if n == 1 else str(n),
+                                   month_name=labels.month_names[day.month - 1])

@@ -11,7 +11,12 @@ import yaml
 from ..labels import Labels, load_labels
 from ..languages import Language, published_languages
 from ..model import Division, Document, Node, Plan
-from ..progress import assess_plan
+from ..model import Status
+from ..open_data import open_data_files
+from ..progress import assess_plan, plan_indicators
+from ..updated import LastUpdated
+from .formatting import format_date
+from .open_data_page import data_url, dataset_jsonld, description
 from .environment import make_environment
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
@@ -19,6 +24,9 @@ from .pages import PageSpec, page_index, plan_pages, walk_pages
 from .safety import Safe
 
 # Lists that name every topic would crowd the pages about a topic out of search results.
+# Levels that are a plan's goals, counted among the home page's key figures.
+GOAL_LEVELS = {"basic_goal", "reform_goal", "policy_area", "basic_policy", "priority_issue"}
+
 SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2}
 
 TEMPLATE_BY_KIND = {
@@ -29,6 +37,8 @@ TEMPLATE_BY_KIND = {
     "divisions": "divisions.j2.md",
     "progress": "progress.j2.md",
     "accessibility": "accessibility.j2.md",
+    "indicators": "indicators.j2.md",
+    "open_data": "open_data.j2.md",
 }
 
 
@@ -91,6 +101,31 @@ def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, Pag
         yield from visit(node, doc_page)
 
 
+def _key_figures(plan: Plan, indicator_count: int) -> list[tuple[str, int]]:
+    """(label key, count) for the home page: goals, indicators, projects; only those the plan has."""
+    def nodes(node: Node):
+        yield node
+        for child in node.children:
+            yield from nodes(child)
+    every = [n for document in plan.documents for top in document.children for n in nodes(top)]
+    figures = [("figure_goals", sum(1 for n in every if n.level.value in GOAL_LEVELS)),
+               ("figure_indicators", indicator_count),
+               ("figure_projects", sum(len(n.projects) for n in every))]
+    return [(key, count) for key, count in figures if count]
+
+
+def _indicator_pages(plan: Plan, pages: list[PageSpec]) -> dict[str, PageSpec]:
+    """indicator id → the page whose table shows it (its item's page, or the nearest page above)."""
+    index = page_index(pages)
+    out: dict[str, PageSpec] = {}
+    for document in plan.documents:
+        for obj, page, _ in _walk_with_page(document, index[id(document)], index):
+            if isinstance(obj, Node):
+                for indicator in (*obj.targets, *obj.kpis):
+                    out[indicator.id] = page
+    return out
+
+
 def _front_matter(title: str, description: str, boost: float | None) -> str:
     """Page metadata. The theme prints the title into <title> and the header, and the description
     into its meta tag, as they are, so both are HTML-escaped here; without a title MkDocs would
@@ -111,14 +146,33 @@ def _nav(pages: list[PageSpec], titles: dict[str, str]) -> list[Any]:
     return entries
 
 
-def render_site(plan: Plan) -> list[RenderedLanguage]:
-    """Markdown for every page in every language; pure: returns strings, writes nothing."""
+def _updated_note(day, labels) -> str:
+    """The page's last-updated line, machine-readable in <time>."""
+    return (f'\n<p class="kk-updated">{html.escape(labels.last_updated)}: '
+            f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, labels))}</time></p>\n')
+
+
+def _document_of(page: PageSpec) -> str | None:
+    return page.path.split("/", 1)[0] if page.kind in ("document", "node") else None
+
+
+def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[RenderedLanguage]:
+    """Markdown for every page in every language; pure: returns strings, writes nothing.
+
+    `updated` gives each page its last-updated date (from git history); without it none is shown.
+    """
+    updated = updated or LastUpdated()
+    data_files = open_data_files(plan)
     pages = plan_pages(plan)
     index = page_index(pages)
     divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
     uses = _division_uses(plan, pages)
     assessments = assess_plan(plan)
     rule = rule_of(plan)
+    places = list(plan_indicators(plan))
+    status_counts = [(status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
+    indicator_pages = _indicator_pages(plan, pages)
+    key_figures = _key_figures(plan, len(places))
     results = []
     languages = published_languages()
     for language in languages:
@@ -142,6 +196,17 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "assessment": assessments.__getitem__,
                 "status_of": lambda ident, labels=labels: status_view(assessments[ident], rule, labels),
                 **rule_context(rule, labels),
+                "indicator_places": places,
+                "status_counts": status_counts,
+                "indicator_page": indicator_pages.__getitem__,
+                "key_figures": key_figures,
+                "data_files": data_files,
+                "data_url": lambda path, page=page, code=language.code: data_url(path, page.path, code),
+                "data_description": lambda file, labels=labels: description(file, labels),
+                "jsonld": dataset_jsonld(plan, data_files, labels, page.path, updated.plan)
+                if page.kind == "open_data" else "",
+                "updated_date": updated.plan,
+                "format_date": lambda day, labels=labels: format_date(day, labels),
             }
             if page.kind == "node":
                 context["node"] = page.subject
@@ -153,12 +218,18 @@ def render_site(plan: Plan) -> list[RenderedLanguage]:
                 "divisions": labels.divisions,
                 "progress": labels.progress_page,
                 "accessibility": labels.accessibility_page,
+                "indicators": labels.indicators_page,
+                "open_data": labels.open_data_page,
             }.get(page.kind) or (
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))
             titles[page.path] = title
             description = page_description(page, plan, language, labels, title)
-            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind)) + template.render(context)
+            body = template.render(context)
+            day = updated.of(_document_of(page))
+            if day is not None:
+                body += _updated_note(day, labels)
+            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind)) + body
         results.append(RenderedLanguage(language, files, _nav(pages, titles)))
     return results
 

@@ -13,7 +13,7 @@ from ..progress import plan_indicators
 class PageSpec:
     """One page of the site; `path` is the Markdown file relative to the docs root."""
 
-    kind: str  # home | document | node | glossary | divisions | progress | accessibility
+    kind: str  # home | document | node | indicators | glossary | divisions | open_data | progress | accessibility
     path: str
     subject: Any = None
     children: list[PageSpec] = field(default_factory=list)
@@ -35,11 +35,15 @@ def plan_pages(plan: Plan) -> list[PageSpec]:
         doc_page = PageSpec("document", f"{document.id}/index.md", document)
         doc_page.children = [_node_pages(node, f"{document.id}/") for node in document.children]
         pages.append(doc_page)
+    has_indicators = any(True for _ in plan_indicators(plan))
+    if has_indicators:
+        pages.append(PageSpec("indicators", "indicators/index.md", plan))
     if plan.glossary:
         pages.append(PageSpec("glossary", "glossary/index.md", plan))
     if plan.divisions:
         pages.append(PageSpec("divisions", "divisions/index.md", plan))
-    if any(True for _ in plan_indicators(plan)):
+    pages.append(PageSpec("open_data", "data/index.md", plan))
+    if has_indicators:
         pages.append(PageSpec("progress", "progress/index.md", plan))
     pages.append(PageSpec("accessibility", "accessibility/index.md", plan))  # the site's policy, in every plan
     return pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..labels import Labels
+from ..languages import by_code
 from ..model import DEFAULT_RULE, SCHEME_GRADES, Period, Plan, ProgressRule, Status
 from ..progress import Assessment
 from .formatting import format_number, format_period, locale_of
@@ -19,19 +20,24 @@ class StatusView:
     css: str        # kk-status-<status>
 
 
+def _in(text, labels: Labels) -> str:
+    """A plan text as shown in the labels' language (its fallback where the plan leaves it out)."""
+    return text.pick(by_code(labels.lang))[0]
+
+
 def rule_of(plan: Plan) -> ProgressRule:
     return plan.root.progress or DEFAULT_RULE
 
 
 def grade_label(rule: ProgressRule, key: str, labels: Labels) -> str:
     declared = rule.grades.get(key)
-    return getattr(declared.label, labels.lang) if declared is not None else labels.grades[key]
+    return _in(declared.label, labels) if declared is not None else labels.grades[key]
 
 
 def grade_meaning(rule: ProgressRule, key: str, labels: Labels) -> str:
     declared = rule.grades.get(key)
     if declared is not None and declared.meaning is not None:
-        return getattr(declared.meaning, labels.lang)
+        return _in(declared.meaning, labels)
     return labels.grades_meaning[key].format(**thresholds(rule, labels))
 
 
@@ -56,7 +62,7 @@ def status_view(assessment: Assessment, rule: ProgressRule, labels: Labels) -> S
     else:
         text, fragment = word, "status-" + status.value.replace("_", "-")
     if rule.not_evaluable is not None:
-        text = f"{getattr(rule.not_evaluable, labels.lang)} {text}"
+        text = f"{_in(rule.not_evaluable, labels)} {text}"
     return StatusView(text, fragment, css)
 
 
