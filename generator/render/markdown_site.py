@@ -15,6 +15,7 @@ from ..model import Status
 from ..open_data import open_data_files
 from ..progress import assess_plan, plan_indicators
 from ..updated import LastUpdated
+from .charts import kpi_chart, table_chart
 from .formatting import format_date
 from .open_data_page import data_url, dataset_jsonld, description
 from .environment import make_environment
@@ -170,6 +171,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
     assessments = assess_plan(plan)
     rule = rule_of(plan)
     places = list(plan_indicators(plan))
+    place_of = {place.indicator.id: place for place in places}
     status_counts = [(status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
     indicator_pages = _indicator_pages(plan, pages)
     key_figures = _key_figures(plan, len(places))
@@ -207,6 +209,11 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
                 if page.kind == "open_data" else "",
                 "updated_date": updated.plan,
                 "format_date": lambda day, labels=labels: format_date(day, labels),
+                "table_chart": lambda table, labels=labels, env=env: table_chart(
+                    table, labels, env.filters["t"], env.filters["period"]),
+                "kpi_chart": lambda ident, labels=labels, env=env: kpi_chart(
+                    place_of[ident].indicator, labels, env.filters["t"], env.filters["period"],
+                    place_of[ident].document.period.end if place_of[ident].document.period else None),
             }
             if page.kind == "node":
                 context["node"] = page.subject

@@ -1,0 +1,75 @@
+"""Every SVG chart of the four plans (and of a test plan with actuals) has a title and a description,
+and plots exactly the numbers of the table beside it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.build import build_site
+from tests.conftest import PLANS, ROOT
+
+_SVG = re.compile(r'<svg [^>]*id="chart-([^"]+)"[^>]*>(.*?)</svg>', re.S)
+_POINT = re.compile(r'<(?:circle|rect|line) [^>]*?data-(?:row|kind)="([^"]+)"[^>]*?data-(?:column|value)="([^"]+)"'
+                    r'(?:[^>]*?data-value="([^"]+)")?')
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _number(text: str) -> float:
+    return float(re.sub(r"[^0-9.\-]", "", text))
+
+
+def _table_after(html: str, start: int) -> list[list[str]]:
+    table = re.search(r"<table>(.*?)</table>", html[start:], re.S)
+    assert table, "a chart must have its table beside it"
+    body = re.search(r"<tbody>(.*?)</tbody>", table.group(1), re.S).group(1)
+    return [[_TAGS.sub("", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)]
+
+
+def _kpi_numbers(html: str, ident: str) -> list[float]:
+    row = re.search(rf'<tr id="{re.escape(ident)}">(.*?)</tr>', html, re.S).group(1)
+    numbers = []
+    for label in ("基準値|Baseline", "目標値|Target", "最新値|Latest actual"):
+        cell = re.search(rf'<td data-label="(?:{label})">(.*?)</td>', row, re.S).group(1)
+        numbers += [_number(v) for v in re.findall(r'<span class="kk-value">(.*?)</span>', cell)]
+        earlier = re.search(r"(?:それ以前|Earlier): (.*?)</span>", cell)
+        if earlier:
+            numbers += [_number(v.split("(")[0]) for v in re.split(r", |、", _TAGS.sub("", earlier.group(1)))]
+    return sorted(numbers)
+
+
+@pytest.fixture(scope="module")
+def sites(built_sites, tmp_path_factory):
+    out = tmp_path_factory.mktemp("site-graded-charts") / "site"
+    build_site(ROOT / "tests" / "data" / "progress" / "graded", out)
+    return {**{name: built_sites(name) for name in PLANS}, "graded": out}
+
+
+def test_every_chart_has_a_title_a_description_and_the_numbers_of_its_table(sites):
+    charts = 0
+    kinds = set()
+    for name, site in sites.items():
+        for page in sorted(site.rglob("*.html")):
+            html = page.read_text(encoding="utf-8")
+            for match in _SVG.finditer(html):
+                ident, inner = match.group(1), match.group(2)
+                title = re.search(r"<title id=[^>]*>(.+?)</title>", inner)
+                desc = re.search(r"<desc id=[^>]*>(.+?)</desc>", inner)
+                assert title and title.group(1).strip() and desc and desc.group(1).strip(), (page, ident)
+                charts += 1
+                points = _POINT.findall(inner)
+                assert points, (page, ident)
+                if points[0][0] in ("baseline", "actual", "target"):
+                    kinds.add("kpi")
+                    plotted = sorted(_number(value) for _, value, _ in points)
+                    assert plotted == _kpi_numbers(html, ident), (page, ident)
+                    continue
+                kinds.add("table")
+                cells = _table_after(html, match.end())
+                plotted = {(int(row), int(col)): _number(value) for row, col, value in points}
+                shown = {(r, c): _number(text) for r, row in enumerate(cells) for c, text in enumerate(row)
+                         if re.fullmatch(r"[\d,.]+", text)}
+                assert plotted == shown, (page, ident)
+    assert kinds == {"kpi", "table"} and charts >= 6
