@@ -28,7 +28,7 @@ from .safety import Safe
 # Levels that are a plan's goals, counted among the home page's key figures.
 GOAL_LEVELS = {"basic_goal", "reform_goal", "policy_area", "basic_policy", "priority_issue"}
 
-SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2}
+SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2, "indicators": 0.2, "progress": 0.2, "open_data": 0.2}
 
 TEMPLATE_BY_KIND = {
     "home": "home.j2.md",
