@@ -25,9 +25,12 @@ from .labels import TEMPLATES_DIR
 from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
 from .plan_loader import load_plan
+from .open_data import open_data_files
 from .render.markdown_site import render_site
+from .render.open_data_page import DATA_DIR
+from .updated import last_updated
 from .serve_problems import BuildStatus, PortInUse, ProblemPageServer, ensure_port_free
-from .writer import SyncedTree
+from .writer import OutputTree, SyncedTree
 
 HOST = "127.0.0.1"
 
@@ -65,18 +68,23 @@ class Preview:
         self.trees: dict[str, SyncedTree] = {}
         self.configs: dict[str, str] = {}
         self.theme: tuple | None = None
+        self.data: list[tuple[str, str]] | None = None  # the open data of the last build
 
     def rebuild(self) -> str:
         """Bring the served site up to date with the plan; return what was rebuilt."""
         try:
             return self._rebuild()
         except Exception:
-            self.configs, self.theme = {}, None  # the site may be half-updated: rebuild it all next time
+            self.configs, self.theme, self.data = {}, None, None  # the site may be half-updated: rebuild it all next time
             raise
 
     def _rebuild(self) -> str:
         loaded = load_plan(self.plan_dir)
-        rendered = render_site(loaded.plan)
+        # Dated as a build dates them, so that an unchanged page is not rewritten. The open data lives
+        # outside the pages MkDocs rebuilds: files that changed are rewritten in the served site below.
+        updated = last_updated(self.plan_dir, {ident: f.path for ident, f in loaded.document_files.items()})
+        rendered = render_site(loaded.plan, updated)
+        data = [(file.path, file.content) for file in open_data_files(loaded.plan)]
         languages = tuple(result.language for result in rendered)
         by_code = {language.code: language for language in languages}
         theme = _theme_stamp()
@@ -92,8 +100,13 @@ class Preview:
             whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
         if whole_site:
             result = build_site(self.plan_dir, self.out)
-            self.configs, self.theme = configs, theme
+            self.configs, self.theme, self.data = configs, theme, data
             return f"built {result.page_count} pages per language"
+        if data != self.data:
+            tree = OutputTree(self.out / DATA_DIR)
+            for path, content in data:
+                tree.write(path, content)
+            self.data = data
         count = 0
         for code in build_order(rendered):
             if not changed[code]:
