@@ -73,3 +73,25 @@ def test_every_chart_has_a_title_a_description_and_the_numbers_of_its_table(site
                          if re.fullmatch(r"[\d,.]+", text)}
                 assert plotted == shown, (page, ident)
     assert kinds == {"kpi", "table"} and charts >= 6
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_chart_colour_has_3_to_1_contrast_on_white():
+    from generator.render.charts import PALETTE
+    for colour in PALETTE:
+        assert (1.05) / (_luminance(colour) + 0.05) >= 3, colour
+
+
+def test_axis_ticks_are_round_and_cover_the_data():
+    from generator.render.charts import _ticks
+    assert _ticks(210) == [0, 100, 200, 300]
+    assert _ticks(433481) == [0, 200000, 400000, 600000]
+    assert _ticks(8) == [0, 2, 4, 6, 8]
+    for value in (0.7, 13, 99.9, 1633294):
+        ticks = _ticks(value)
+        assert ticks[0] == 0 and ticks[-1] >= value and len(ticks) <= 6
