@@ -111,5 +111,5 @@ def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
 
 
 def test_open_data_is_deterministic():
-    plan = load_plan(PLANS["musashino"]).plan
+    plan = load_plan(ALL["graded"]).plan
     assert [(f.path, f.content) for f in open_data_files(plan)] == [(f.path, f.content) for f in open_data_files(plan)]

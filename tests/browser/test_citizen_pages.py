@@ -36,7 +36,7 @@ def _open(browser, url: str, viewport: str):
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("prefix", [language.url_prefix for language in published_languages()])
 @pytest.mark.parametrize("path", NEW_PAGES)
-@pytest.mark.parametrize("plan", ["kashiwa", "graded"])
+@pytest.mark.parametrize("plan", ["plan", "graded"])
 def test_new_pages_meet_wcag_aa(browser, built_sites, serve_site, graded_url, plan, path, prefix, viewport):
     base = graded_url if plan == "graded" else serve_site(built_sites(plan))
     context, page = _open(browser, base + prefix + path, viewport)
