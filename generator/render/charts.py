@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..labels import Labels
 from ..model import Indicator, Period, Table
-from .formatting import format_number
+from .formatting import format_number, locale_of
 from .safety import Safe
 
 # Paul Tol's "muted" and "bright" schemes, keeping the colours with ≥ 3:1 contrast on white.
@@ -120,7 +120,7 @@ def _bump_chart(table, rows, order, labels, text, period) -> Safe:
             path.append(f'{"L" if pen_down else "M"}{x[col]},{y(value):g}')
             pen_down = True
             points.append(f'<circle cx="{x[col]}" cy="{y(value):g}" r="4" fill="{colour}" data-row="{index}" '
-                          f'data-column="{col}" data-value="{format_number(value)}"/>')
+                          f'data-column="{col}" data-value="{format_number(value, locale_of(labels))}"/>')
         body.append(f'<g class="kk-series" stroke="{colour}"><title>{_e(label)}</title>')
         body.append(f'<path d="{" ".join(path)}" fill="none" stroke-width="2.5"/>')
         body.extend(points)
@@ -157,7 +157,7 @@ def _bar_chart(table, rows, order, labels, text, period) -> Safe:
     body = ['<g class="kk-axis" fill="#333333">']
     for value in ticks:
         body.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(value):g}" y2="{y(value):g}" stroke="#dddddd"/>')
-        body.append(f'<text x="{left - 6}" y="{y(value) + 4:g}" text-anchor="end">{_e(format_number(value))}</text>')
+        body.append(f'<text x="{left - 6}" y="{y(value) + 4:g}" text-anchor="end">{_e(format_number(value, locale_of(labels)))}</text>')
     body.append(f'<text x="4" y="{top - 6}">{_e(unit)}</text>')
     for position, col in enumerate(order):
         body.append(f'<text x="{left + group_w * position + group_w / 2:g}" y="{top + plot_h + 18}" '
@@ -173,7 +173,7 @@ def _bar_chart(table, rows, order, labels, text, period) -> Safe:
                 continue
             bx = left + group_w * position + 10 + bar_w * series
             body.append(f'<rect x="{bx:g}" y="{y(value):g}" width="{bar_w - 2:g}" height="{y(0) - y(value):g}" '
-                        f'data-row="{index}" data-column="{col}" data-value="{format_number(value)}"/>')
+                        f'data-row="{index}" data-column="{col}" data-value="{format_number(value, locale_of(labels))}"/>')
         ly = legend_top + 20 * series
         body.append(f'<rect x="{left}" y="{ly - 10}" width="12" height="12"/>'
                     f'<text x="{left + 18}" y="{ly}" fill="#333333">{_e(text(row.label))}</text></g>')
@@ -214,7 +214,7 @@ def kpi_chart(indicator: Indicator, labels: Labels, text: Callable, period: Call
     body = ['<g class="kk-axis" fill="#333333">']
     for value in ticks:
         body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(value):g}" y2="{y(value):g}" stroke="#dddddd"/>')
-        body.append(f'<text x="{left - 6}" y="{y(value) + 4:g}" text-anchor="end">{_e(format_number(value))}</text>')
+        body.append(f'<text x="{left - 6}" y="{y(value) + 4:g}" text-anchor="end">{_e(format_number(value, locale_of(labels)))}</text>')
     for year in sorted(set(years)):
         period_of = next((p for _, p, _ in points if p is not None and p.western == year), target_period)
         body.append(f'<text x="{x(year):g}" y="{top + plot_h + 18}" text-anchor="middle">'
@@ -229,13 +229,13 @@ def kpi_chart(indicator: Indicator, labels: Labels, text: Callable, period: Call
         shape = (f'<rect x="{x(p.western) - 4:g}" y="{y(value) - 4:g}" width="8" height="8" fill="#ffffff" '
                  f'stroke="{PALETTE[5]}" stroke-width="2"' if kind == "baseline" else
                  f'<circle cx="{x(p.western):g}" cy="{y(value):g}" r="4.5" fill="{PALETTE[5]}"')
-        body.append(f'{shape} data-kind="{kind}" data-value="{format_number(value)}"><title>'
-                    f'{_e(labels.baseline + " " if kind == "baseline" else "")}{_e(period(p))}: {_e(format_number(value))}'
+        body.append(f'{shape} data-kind="{kind}" data-value="{format_number(value, locale_of(labels))}"><title>'
+                    f'{_e(labels.baseline + " " if kind == "baseline" else "")}{_e(period(p))}: {_e(format_number(value, locale_of(labels)))}'
                     f'</title></{"rect" if kind == "baseline" else "circle"}>')
     body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(target):g}" y2="{y(target):g}" stroke="{PALETTE[6]}" '
-                f'stroke-width="2" stroke-dasharray="6 4" data-kind="target" data-value="{format_number(target)}"/>')
+                f'stroke-width="2" stroke-dasharray="6 4" data-kind="target" data-value="{format_number(target, locale_of(labels))}"/>')
     body.append(f'<text x="{left + plot_w}" y="{y(target) - 6:g}" text-anchor="end" fill="{PALETTE[6]}">'
-                f'{_e(labels.target)} {_e(format_number(target))}</text>')
+                f'{_e(labels.target)} {_e(format_number(target, locale_of(labels)))}</text>')
     desc = labels.chart_kpi_desc.format(count=len(indicator.actuals))
     return _svg(f"chart-{indicator.id}", width, height, text(indicator.name), desc, body, "kpi")
 
