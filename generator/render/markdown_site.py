@@ -17,7 +17,8 @@ from ..progress import assess_plan, plan_indicators
 from ..updated import LastUpdated
 from .charts import kpi_chart, table_chart
 from .formatting import format_date
-from .open_data_page import data_url, dataset_jsonld, description
+from .open_data_page import data_url, dataset_jsonld
+from .open_data_page import description as data_file_description
 from .environment import make_environment
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
@@ -204,7 +205,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
                 "key_figures": key_figures,
                 "data_files": data_files,
                 "data_url": lambda path, page=page, code=language.code: data_url(path, page.path, code),
-                "data_description": lambda file, labels=labels: description(file, labels),
+                "data_description": lambda file, labels=labels: data_file_description(file, labels),
                 "jsonld": dataset_jsonld(plan, data_files, labels, page.path, updated.plan)
                 if page.kind == "open_data" else "",
                 "updated_date": updated.plan,
