@@ -91,9 +91,10 @@ def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
     for language in published_languages():
         lang, page = language.code, site / language.url_prefix / "data" / "index.html"
         html = page.read_text(encoding="utf-8")
-        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-        assert len(blocks) == 1, page
-        datasets = json.loads(blocks[0])
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        lists = [b for b in blocks if isinstance(b, list)]  # other blocks: the page's breadcrumbs
+        assert len(lists) == 1, page
+        datasets = lists[0]
         assert {d["@type"] for d in datasets} == {"Dataset"}
         found = set()
         for dataset in datasets:
