@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .errors import BuildError, KeikakuError, PlanError
 from .languages import all_languages, default_language
-from .new_plan import NewPlanError
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -91,9 +90,6 @@ def main(argv: list[str] | None = None) -> int:
             print(format_problem(problem, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
-        return 1
-    except NewPlanError as exc:
-        print(f"error: {exc}", file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)

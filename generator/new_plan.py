@@ -12,13 +12,14 @@ from pathlib import Path
 
 import jinja2
 
+from .errors import KeikakuError
 from .labels import TEMPLATES_DIR
 
 NEW_PLAN_TEMPLATES = TEMPLATES_DIR / "new_plan"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
-class NewPlanError(Exception):
+class NewPlanError(KeikakuError):
     """The plan cannot be written where asked (the directory is not empty, or not a directory)."""
 
 
