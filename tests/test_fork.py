@@ -41,6 +41,11 @@ def test_a_fork_with_its_own_plan_passes_the_product_tests(tmp_path):
     new = subprocess.run([sys.executable, "-m", "generator", "new", "plan", "--municipality", "桜ヶ丘町",
                           "--en", "Sakuragaoka Town"], cwd=fork, env=environment, capture_output=True, text=True)
     assert new.returncode == 0, new.stderr
+    # A fork is a repository with its own history, which the pages' last-updated dates come from.
+    identity = {"GIT_AUTHOR_NAME": "Fork", "GIT_AUTHOR_EMAIL": "fork@example.org",
+                "GIT_COMMITTER_NAME": "Fork", "GIT_COMMITTER_EMAIL": "fork@example.org"}
+    for command in (["init", "-q"], ["add", "-A", "--", ".", ":!.venv"], ["commit", "-q", "-m", "Our own plan"]):
+        subprocess.run(["git", *command], cwd=fork, env={**environment, **identity}, check=True, capture_output=True)
     # The fork's own code and tests run, not this checkout's.
     where = subprocess.run([sys.executable, "-c", "import generator, tests; print(generator.__file__, tests.__file__)"],
                            cwd=fork, env=environment, capture_output=True, text=True, check=True).stdout.split()
