@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .coverage import Coverage, translation_coverage
 from .errors import BuildError
 from .languages import default_language
 from .mkdocs_config import mkdocs_config, site_subdir
@@ -31,6 +32,7 @@ from .writer import OutputTree
 class BuildResult:
     out: Path
     page_count: int
+    coverage: list[Coverage]  # per published language: how many texts it has of its own
 
 
 class _Collect(logging.Handler):
@@ -129,4 +131,5 @@ def build_site(plan_dir: Path, out: Path) -> BuildResult:
         _swap_into_place(work / "site", out)                     # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(out, len(rendered[0].files))
+    coverage = translation_coverage(loaded.plan, tuple(result.language for result in rendered))
+    return BuildResult(out, len(rendered[0].files), coverage)

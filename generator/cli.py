@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             from .build import build_site
             result = build_site(args.plan, args.out)
             print(f"built {result.page_count} pages per language into {args.out}/")
+            print("translation coverage: " + ", ".join(str(entry) for entry in result.coverage))
         elif args.command == "diff":
             from .plan_diff_command import run_diff
             print(run_diff(args.dirs, args.base, args.plan, args.lang), end="")

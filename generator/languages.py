@@ -61,6 +61,12 @@ REGISTRY: tuple[Language, ...] = (
     Language(code="en", name="English", description="English text, written for foreign residents.",
              html_lang="en", theme_locale="en", search_lang="en", search_separator=SPACE_SEPARATOR,
              url_prefix="en/", number_locale="en_US", required=True, marks_runs_of="ja"),
+    # Easy Japanese (やさしい日本語), which many municipalities publish for residents from abroad. Its pages
+    # are Japanese to a screen reader and to Material (html lang and locale "ja"); hreflang tells them apart.
+    Language(code="ja-x-easy", name="Easy Japanese",
+             description="Easy Japanese (やさしい日本語) text: short sentences, everyday words, few kanji.",
+             html_lang="ja", theme_locale="ja", search_lang="ja", search_separator=JAPANESE_SEPARATOR,
+             url_prefix="easy/", number_locale="ja_JP", fallback="ja"),
 )
 
 

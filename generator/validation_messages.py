@@ -51,13 +51,19 @@ def _fields_at(model: type[BaseModel], loc: KeyPath) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", None)
-        if not fields or part not in fields:
+        fields = _keys_of(current)
+        if part not in fields:
             return []
         current = _inner_model(fields[part].annotation)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    return list(_keys_of(current))
+
+
+def _keys_of(model: Any) -> dict[str, Any]:
+    """A model's fields by the key an editor writes (the alias, e.g. a language code with a hyphen)."""
+    fields = getattr(model, "model_fields", None) or {}
+    return {field.alias or name: field for name, field in fields.items()}
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

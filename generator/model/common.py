@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, create_model,
                       field_validator, model_validator)
 from pydantic_core import CoreSchema
 
-from ..languages import Language, all_languages, by_code, fallback_chain
+from ..languages import Language, all_languages, by_code, fallback_chain, optional_languages
 
 
 class StrictModel(BaseModel):
@@ -112,6 +112,15 @@ Prose = create_model(
     __validators__={"links": field_validator(*(language.field_name for language in all_languages()))(_prose_links)},
     **_language_fields("{1} Markdown."),
 )
+
+
+def _optional_language_code() -> Any:
+    codes = tuple(language.code for language in optional_languages())
+    described = Field(description="An optional language the plan publishes, besides the required ones.")
+    return Annotated[Literal[codes], described] if codes else Annotated[str, StringConstraints(pattern=r"^$"), described]
+
+
+OptionalLanguageCode = _optional_language_code()
 
 
 class Period(StrictModel):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .common import Choice, Note, PeriodRange, Prose, Slug, StrictModel, Text
+from .common import Choice, Note, OptionalLanguageCode, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official
 from .progress import ProgressRule
 
@@ -107,6 +107,9 @@ class PlanRoot(StrictModel):
     vision: Prose | None = Field(default=None, description="The municipality's vision, shown first on the home page.")
     site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] | None = Field(
         default=None, description="Address of the published site, ending in `/`; gives pages canonical links and a sitemap.")
+    languages: list[OptionalLanguageCode] = Field(
+        default_factory=list, description="Optional languages to publish as well, e.g. Easy Japanese; their texts "
+        "may be left out, and the fallback language's text is shown instead. The required languages are always published.")
     documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH)]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")

@@ -177,7 +177,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
     indicator_pages = _indicator_pages(plan, pages)
     key_figures = _key_figures(plan, len(places))
     results = []
-    languages = published_languages()
+    languages = published_languages(plan.root.languages)
     for language in languages:
         env = make_environment(language)
         labels = load_labels(language.code)

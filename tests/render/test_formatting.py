@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.labels import load_labels
-from generator.languages import by_code
+from generator.languages import all_languages, by_code
 from generator.model import Period, PeriodRange, Quantity, Unit
 from generator.render.formatting import era_of, format_number, format_period, format_period_range, format_quantity
 
@@ -68,7 +68,7 @@ def test_units_per_language():
     assert format_quantity(Quantity(value=-0.5, unit=Unit.percent), EN) == "-0.5%"
 
 
-def test_labels_have_the_same_keys_in_both_languages():
+def test_labels_have_the_same_keys_in_every_language():
     def keys(data, prefix=""):
         out = set()
         for key, value in data.items():
@@ -76,7 +76,8 @@ def test_labels_have_the_same_keys_in_both_languages():
             if isinstance(value, dict) and key != "marks":
                 out |= keys(value, f"{prefix}{key}.")
         return out
-    assert keys(JA.data) == keys(EN.data)
+    for language in all_languages():
+        assert keys(load_labels(language.code).data) == keys(JA.data), language.code
     assert set(JA.units) == {unit.value for unit in Unit}
 
 
