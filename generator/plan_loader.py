@@ -29,28 +29,20 @@ GLOSSARY_FILE = "glossary.yaml"
 
 @dataclass
 class LoadedPlan:
-    """A validated plan and the source map of each of its files, for later phases' messages."""
+    """A validated plan."""
 
     plan: Plan
-    directory: Path
-    document_files: dict[str, LoadedFile]
-    root_file: LoadedFile
 
 
-def _validate(model: Any, loaded: LoadedFile, problems: ProblemCollector) -> Any:
-    adapter = model if isinstance(model, TypeAdapter) else None
+def _validate(model: type[BaseModel], loaded: LoadedFile, problems: ProblemCollector, *, many: bool = False) -> Any:
+    """`model` validated from the file's data; with `many`, a list of them. None when invalid."""
     try:
-        if adapter is not None:
-            return adapter.validate_python(loaded.data)
+        if many:
+            return TypeAdapter(list[model]).validate_python(loaded.data)  # type: ignore[valid-type]
         return model.model_validate(loaded.data)
     except ValidationError as exc:
-        item = model if adapter is None else _item_model(adapter)
-        report_validation_error(exc, item, loaded.data, loaded.source_map, problems)
+        report_validation_error(exc, model, loaded.data, loaded.source_map, problems)
         return None
-
-
-def _item_model(adapter: TypeAdapter) -> type[BaseModel]:
-    return adapter._type.__args__[0]  # list[Model] → Model, for "did you mean" hints
 
 
 def _document_list(root: PlanRoot | None, root_file: LoadedFile | None) -> list[str | None]:
@@ -79,15 +71,14 @@ def load_plan(directory: Path) -> LoadedPlan:
     glossary: list[GlossaryTerm] = []
     optional_files: dict[str, LoadedFile] = {}
     divisions_valid = True
-    for name, adapter, sink in ((DIVISIONS_FILE, TypeAdapter(list[Division]), divisions),
-                                (GLOSSARY_FILE, TypeAdapter(list[GlossaryTerm]), glossary)):
+    for name, model, sink in ((DIVISIONS_FILE, Division, divisions), (GLOSSARY_FILE, GlossaryTerm, glossary)):
         path = directory / name
         if path.is_file():
             before = len(problems.problems)
             loaded = load_yaml_file(path, display_path(path), problems)
             if loaded is not None:
                 optional_files[name] = loaded
-                sink.extend(_validate(adapter, loaded, problems) or [])
+                sink.extend(_validate(model, loaded, problems, many=True) or [])
             if name == DIVISIONS_FILE and len(problems.problems) > before:
                 divisions_valid = False
 
@@ -115,7 +106,7 @@ def load_plan(directory: Path) -> LoadedPlan:
     problems.raise_if_any()
     plan = Plan(root=root, documents=[document for document, _ in documents], divisions=divisions,
                 glossary=glossary)
-    return LoadedPlan(plan, directory, {document.id: loaded for document, loaded in documents}, root_file)
+    return LoadedPlan(plan)
 
 
 __all__ = ["LoadedPlan", "PlanError", "load_plan"]

@@ -173,10 +173,6 @@ def _location(file: str, mark: yaml.Mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-def _describe_scalar(node: yaml.Node) -> str:
-    return repr(node.value) if isinstance(node, yaml.ScalarNode) else type(node).__name__
-
-
 _READS_AS = {int: "a number", float: "a number", bool: "true or false", type(None): "nothing"}
 
 

@@ -143,7 +143,6 @@ __all__ = [
     "Node",
     "NumberedTitle",
     "Official",
-    "Period",
     "Project",
     "Table",
     "TableRow",

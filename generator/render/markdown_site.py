@@ -20,9 +20,9 @@ from .formatting import format_date
 from .open_data_page import data_url, dataset_jsonld
 from .open_data_page import description as data_file_description
 from .environment import make_environment
+from .pages import PageIndex, PageSpec, plan_pages, walk_pages
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
-from .pages import PageSpec, page_index, plan_pages, walk_pages
 from .safety import Safe
 
 # Lists that name every topic would crowd the pages about a topic out of search results.
@@ -72,12 +72,11 @@ class OtherLanguage:
     labels: Labels
 
 
-def _division_uses(plan: Plan, pages: list[PageSpec]) -> dict[str, list[DivisionUse]]:
+def _division_uses(plan: Plan, index: PageIndex) -> dict[str, list[DivisionUse]]:
     """division id → the items it is responsible for, each with the page that shows it."""
-    index = page_index(pages)
     uses: dict[str, list[DivisionUse]] = {}
     for document in plan.documents:
-        doc_page = index[id(document)]
+        doc_page = index[document]
         if document.division:
             uses.setdefault(document.division, []).append(DivisionUse(document.title, doc_page, Safe("")))
         for obj, page, fragment in _walk_with_page(document, doc_page, index):
@@ -87,10 +86,10 @@ def _division_uses(plan: Plan, pages: list[PageSpec]) -> dict[str, list[Division
     return uses
 
 
-def _walk_with_page(document: Document, doc_page: PageSpec, index: dict[int, PageSpec]):
+def _walk_with_page(document: Document, doc_page: PageSpec, index: PageIndex):
     """Items that carry divisions, each with the page where it is shown and its anchor there."""
     def visit(node: Node, page: PageSpec):
-        own = index.get(id(node), page)
+        own = index.get(node) or page
         fragment = "" if own is not page else f"#{node.id}"
         yield node, own, fragment
         for project in node.projects:
@@ -166,9 +165,9 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
     updated = updated or LastUpdated()
     data_files = open_data_files(plan)
     pages = plan_pages(plan)
-    index = page_index(pages)
+    index = PageIndex(plan, pages)
     divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
-    uses = _division_uses(plan, pages)
+    uses = _division_uses(plan, index)
     assessments = assess_plan(plan)
     rule = rule_of(plan)
     places = list(plan_indicators(plan))
@@ -194,7 +193,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
                 "other_languages": others,
                 "division": divisions.__getitem__,
                 "division_uses": lambda ident: uses.get(ident, []),
-                "page_of": lambda obj: index[id(obj)],
+                "page_of": index.__getitem__,
                 "rule": rule,
                 "assessment": assessments.__getitem__,
                 "status_of": lambda ident, labels=labels: status_view(assessments[ident], rule, labels),

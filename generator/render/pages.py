@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Node, Plan
+from ..model import Document, Node, Plan
 from ..progress import plan_indicators
 
 
@@ -17,14 +17,18 @@ class PageSpec:
     path: str
     subject: Any = None
     children: list[PageSpec] = field(default_factory=list)
+    key: PageKey | None = None  # (document id, item id or None) for the pages of documents and items
 
 
-def _node_pages(node: Node, parent_dir: str) -> PageSpec:
+PageKey = tuple[str, str | None]
+
+
+def _node_pages(node: Node, document_id: str, parent_dir: str) -> PageSpec:
     directory = f"{parent_dir}{node.id}/"
-    page = PageSpec("node", f"{directory}index.md", node)
+    page = PageSpec("node", f"{directory}index.md", node, key=(document_id, node.id))
     for child in node.children:
         if child.page:
-            page.children.append(_node_pages(child, directory))
+            page.children.append(_node_pages(child, document_id, directory))
     return page
 
 
@@ -32,8 +36,8 @@ def plan_pages(plan: Plan) -> list[PageSpec]:
     """Every page, in navigation order: home, each document with its item pages, glossary, divisions."""
     pages = [PageSpec("home", "index.md", plan)]
     for document in plan.documents:
-        doc_page = PageSpec("document", f"{document.id}/index.md", document)
-        doc_page.children = [_node_pages(node, f"{document.id}/") for node in document.children]
+        doc_page = PageSpec("document", f"{document.id}/index.md", document, key=(document.id, None))
+        doc_page.children = [_node_pages(node, document.id, f"{document.id}/") for node in document.children]
         pages.append(doc_page)
     has_indicators = any(True for _ in plan_indicators(plan))
     if has_indicators:
@@ -55,6 +59,31 @@ def walk_pages(pages: list[PageSpec]):
         yield from walk_pages(page.children)
 
 
-def page_index(pages: list[PageSpec]) -> dict[int, PageSpec]:
-    """id(node or document) → its page, so templates can link to the page that shows an item."""
-    return {id(page.subject): page for page in walk_pages(pages) if page.kind in ("document", "node")}
+class PageIndex:
+    """The page of each document and item that has one, found by ids (never by object identity, which a
+    copied or revalidated model would not keep), so templates can link to the page that shows an item."""
+
+    def __init__(self, plan: Plan, pages: list[PageSpec]) -> None:
+        self._pages = {page.key: page for page in walk_pages(pages) if page.key is not None}
+        # Item ids are unique across the plan (references.py checks), so an item names its document.
+        self._document_of: dict[str, str] = {}
+        for document in plan.documents:
+            for node in _all_nodes(document.children):
+                self._document_of[node.id] = document.id
+
+    def key(self, subject: Document | Node) -> PageKey:
+        if isinstance(subject, Document):
+            return (subject.id, None)
+        return (self._document_of[subject.id], subject.id)
+
+    def get(self, subject: Document | Node) -> PageSpec | None:
+        return self._pages.get(self.key(subject))
+
+    def __getitem__(self, subject: Document | Node) -> PageSpec:
+        return self._pages[self.key(subject)]
+
+
+def _all_nodes(nodes: list[Node]):
+    for node in nodes:
+        yield node
+        yield from _all_nodes(node.children)
