@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .engines import DEFAULT_ENGINE, ENGINES, use_engine
 from .errors import BuildError, KeikakuError, PlanError
 from .languages import all_languages, default_language
 from .output_safety import UnsafeOutput
@@ -37,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
         if name == "serve":
             sub.add_argument("--port", type=_port, default=8000, help="port on localhost (default: 8000)")
+        if name != "check":
+            sub.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT_ENGINE,
+                             help=f"static site engine (default: {DEFAULT_ENGINE}; properdocs is its maintained fork)")
     diff = commands.add_parser("diff", help="summarise, in Markdown, what changed in the plan's content",
                                description="Either OLD_DIR NEW_DIR, or --base GIT_REF to compare --plan with that commit.")
     diff.add_argument("dirs", nargs="*", type=Path, metavar="OLD_DIR NEW_DIR", help="two plan directories")
@@ -74,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_schemas(args.out):
                 print(f"wrote {path}")
         elif args.command == "build":
+            use_engine(args.engine)
             from .build import build_site
             result = build_site(args.plan, args.out)
             print(f"built {result.page_count} pages per language into {args.out}/")
@@ -82,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             from .plan_diff_command import run_diff
             print(run_diff(args.dirs, args.base, args.plan, args.lang), end="")
         elif args.command == "serve":
+            use_engine(args.engine)
             from .serve import serve
             serve(args.plan, args.out, args.port)
     except PlanError as exc:

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+from .resources import TEMPLATES_DIR
+
 
 
 @dataclass(frozen=True)

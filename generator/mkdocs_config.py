@@ -1,4 +1,4 @@
-"""Per-language MkDocs configs that INHERIT the project's mkdocs.yml.
+"""Per-language MkDocs configs that INHERIT the base config, generator/mkdocs.yml.
 
 One docs tree and one build per language, linked by Material's `extra.alternate`:
 no i18n plugin, so search and the 404 page stay per language,
@@ -16,10 +16,8 @@ import yaml
 from .labels import load_labels
 from .languages import Language
 from .model import Plan
+from .resources import MKDOCS_YML, OVERRIDES_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = PROJECT_ROOT / "mkdocs.yml"
-OVERRIDES_DIR = PROJECT_ROOT / "site_overrides"
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
 
