@@ -24,7 +24,7 @@ def test_github_format_prints_one_annotation_per_problem_with_file_line_and_colu
         "::error file=plan/plan.yaml,line=5,col=7,title=home::wrong type (expected a mapping of fields, "
         "found the number 3)",
         "::error file=plan/plan.yaml,line=6,col=1,title=home_text::unknown field (did you mean 'home'? expected "
-        "one of: municipality, site_title, description, home, vision, site_url, documents, progress, data_licence, notes; found 'home_text')",
+        "one of: municipality, site_title, description, home, vision, site_url, languages, documents, progress, data_licence, notes; found 'home_text')",
         "::error file=plan/strategy.yaml,line=54,col=25,title=children[0].children[0].projects[0].divisions[0]::"
         "unknown division 'childcare' (expected an id from divisions.yaml: childcare-support, planning; "
         "found 'childcare')",
