@@ -1,6 +1,7 @@
 """A non-editable install builds a plan: templates, theme overrides and the base MkDocs config ship in the wheel.
 
-The wheel is built offline from a copy of the sources and installed into a fresh venv without its
+The wheel is built offline from a copy of the sources, with the locked build backend (setuptools, in
+requirements-build.in), and installed into a fresh venv without its
 dependencies, which come from this environment's site-packages on PYTHONPATH (no download in a test).
 Outside the source checkout, only the installed package can be found.
 """
