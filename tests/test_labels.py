@@ -17,9 +17,10 @@ def _sources() -> str:
 
 
 def _used(key: str, sources: str) -> bool:
-    """`labels.key`, `labels["key"]`, `labels.data["key"]`, or the key as a string that indexes labels
+    """`labels.key`, `labels["key"]`, `labels.data["key"]`, `load_labels(…).key`, or the key as a string that indexes labels
     (e.g. a template's list of keys: `for key in ["activity_targets", …]`, then `labels[key]`)."""
-    return bool(re.search(rf"labels(?:\.data)?(?:\.{key}\b|\[[\"']{key}[\"']\])|[\"']{key}[\"']", sources))
+    return bool(re.search(rf"(?:\blabels|load_labels\([^\n]*?\))(?:\.data)?(?:\.{key}\b|\[[\"']{key}[\"']\])"
+                          rf"|[\"']{key}[\"']", sources))
 
 
 def test_every_label_key_is_used():
