@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 
 def test_a_copied_or_revalidated_plan_finds_the_same_pages():
-    plan = load_plan(ROOT / "examples" / "kashiwara").plan
+    plan = load_plan(ROOT / "tests" / "data" / "minimal").plan
     pages = plan_pages(plan)
     index = PageIndex(plan, pages)
     revalidated = Plan.model_validate(plan.model_dump(by_alias=True))
