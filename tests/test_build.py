@@ -11,6 +11,7 @@ import pytest
 from generator.build import build_site, run_mkdocs, write_sources
 from generator.cli import main
 from generator.errors import BuildError
+from generator.languages import default_language, published_languages
 from generator.plan_loader import load_plan
 from generator.render.markdown_site import render_site
 from tests.conftest import ROOT
@@ -29,12 +30,16 @@ def test_japanese_at_root_and_english_under_en(built_sites, plan):
 
 
 @pytest.mark.parametrize("plan", PRODUCT_PLANS)
-def test_every_page_exists_in_both_languages(built_sites, plan):
+def test_every_page_exists_in_every_published_language(built_sites, plan):
     site = built_sites(plan)
-    ja = {p.relative_to(site).as_posix() for p in site.rglob("index.html") if not p.is_relative_to(site / "en")}
-    en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html")}
-    assert ja == en
-    assert ja == {f"{path}index.html" for path in page_paths(plan)}
+    languages = _published(plan)
+    expected = {f"{path}index.html" for path in page_paths(plan)}
+    for language in languages:
+        root = site / language.url_prefix
+        others = [site / other.url_prefix for other in languages if len(other.url_prefix) > len(language.url_prefix)]
+        pages = {p.relative_to(root).as_posix() for p in root.rglob("index.html")
+                 if not any(p.is_relative_to(other) for other in others)}
+        assert pages == expected, language.code
 
 
 @pytest.mark.parametrize("plan", PRODUCT_PLANS)
@@ -47,7 +52,13 @@ def test_pages_name_their_counterparts(built_sites, plan):
     # been removed by main.html, not merely followed by ours with the same hreflang.
     alternates = [(attrs["hreflang"], attrs["href"]) for tag, attrs in tags(page)
                   if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("hreflang")]
-    assert alternates == [("ja", f"{up}{path}"), ("en", f"{up}en/{path}"), ("x-default", f"{up}{path}")]
+    expected = [(language.code, f"{up}{language.url_prefix}{path}") for language in _published(plan)]
+    assert alternates == expected + [("x-default", f"{up}{default_language().url_prefix}{path}")]
+
+
+def _published(plan: str):
+    """The languages the plan publishes: the required ones and the optional ones its plan.yaml lists."""
+    return published_languages(load_plan(PLANS[plan]).plan.root.languages)
 
 
 @pytest.mark.parametrize("plan", PRODUCT_PLANS)
