@@ -29,9 +29,10 @@ GLOSSARY_FILE = "glossary.yaml"
 
 @dataclass
 class LoadedPlan:
-    """A validated plan."""
+    """A validated plan, and each document's file (by document id), for when it last changed."""
 
     plan: Plan
+    document_files: dict[str, LoadedFile]
 
 
 def _validate(model: type[BaseModel], loaded: LoadedFile, problems: ProblemCollector, *, many: bool = False) -> Any:
@@ -106,7 +107,7 @@ def load_plan(directory: Path) -> LoadedPlan:
     problems.raise_if_any()
     plan = Plan(root=root, documents=[document for document, _ in documents], divisions=divisions,
                 glossary=glossary)
-    return LoadedPlan(plan)
+    return LoadedPlan(plan, {document.id: loaded for document, loaded in documents})
 
 
 __all__ = ["LoadedPlan", "PlanError", "load_plan"]

@@ -117,10 +117,10 @@ def _key_figures(plan: Plan, indicator_count: int) -> list[tuple[str, int]]:
 
 def _indicator_pages(plan: Plan, pages: list[PageSpec]) -> dict[str, PageSpec]:
     """indicator id → the page whose table shows it (its item's page, or the nearest page above)."""
-    index = page_index(pages)
+    index = PageIndex(plan, pages)
     out: dict[str, PageSpec] = {}
     for document in plan.documents:
-        for obj, page, _ in _walk_with_page(document, index[id(document)], index):
+        for obj, page, _ in _walk_with_page(document, index[document], index):
             if isinstance(obj, Node):
                 for indicator in (*obj.targets, *obj.kpis):
                     out[indicator.id] = page
