@@ -1,8 +1,10 @@
 """The plan as open data: the whole validated plan as JSON with its schema, and CSVs of indicators,
 projects and each data table. Pure: returns file contents; the build writes them under `data/`.
 
-CSVs are UTF-8 with a BOM, so that Excel in Japan opens them correctly, and every header names the
-column in each of the site's languages. Output is deterministic: the same plan gives the same bytes.
+CSVs are UTF-8 with a BOM, so that Excel in Japan opens them correctly; every header names the column,
+and texts have a column, in each required language. An optional language is a reading aid whose gaps
+its fallback fills, so it gets no CSV columns: its texts are in plan.json, keyed by language code as in
+the YAML. Output is deterministic: the same plan gives the same bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pydantic import TypeAdapter
 
 from .labels import load_labels
-from .languages import default_language, published_languages
+from .languages import default_language, required_languages
 from .model import Measurement, Node, Period, Plan, Table, Target
 from .progress import Assessment, assess_plan, plan_indicators
 
@@ -52,7 +54,7 @@ def _number(value: float | int | None) -> str:
 
 
 def _codes() -> list[str]:
-    return [language.code for language in published_languages()]
+    return [language.code for language in required_languages()]
 
 
 def _value(measurement: Measurement | Target | None) -> str:
@@ -153,7 +155,7 @@ def open_data_files(plan: Plan) -> list[DataFile]:
     """Every file of the plan's open data, in the order the open-data page lists them."""
     assessments = assess_plan(plan)
     files = [
-        DataFile("plan.json", json.dumps(plan.model_dump(mode="json", exclude_none=True), ensure_ascii=False,
+        DataFile("plan.json", json.dumps(plan.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False,
                                          indent=2) + "\n", "application/json", "plan_json"),
         DataFile("plan.schema.json", json.dumps(TypeAdapter(Plan).json_schema(), ensure_ascii=False, indent=2,
                                                 sort_keys=True) + "\n", "application/schema+json", "plan_schema"),

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from .errors import KeikakuError
+from .languages import required_languages
 
 MARKER = ".keikaku-site"
 MARKER_TEXT = ("This directory is a site built by Keikaku (python -m generator build).\n"
@@ -64,7 +65,9 @@ def _protected(plan_dir: Path) -> list[tuple[str, str, Path]]:
 def is_keikaku_site(directory: Path) -> bool:
     """True for a site Keikaku built: it has the marker (or, built before the marker existed, Keikaku's stylesheet)."""
     return (directory / MARKER).is_file() or (
-        (directory / "assets" / "stylesheets" / "keikaku.css").is_file() and (directory / "en" / "index.html").is_file())
+        (directory / "assets" / "stylesheets" / "keikaku.css").is_file()
+        and any((directory / language.url_prefix / "index.html").is_file()
+                for language in required_languages() if language.url_prefix))
 
 
 def check_output(out: Path, plan_dir: Path) -> Path:
