@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.errors import PlanError
+from generator.languages import published_languages
 from generator.plan_loader import load_plan
 from generator.render.pages import PageSpec, plan_pages, walk_pages
 
@@ -46,6 +47,11 @@ def _pages(name: str) -> list[PageSpec]:
         return list(walk_pages(plan_pages(load_plan(PLANS[name]).plan)))
     except PlanError:
         return []  # tests parametrized by page collect nothing; the build tests report the plan's problems
+
+
+def languages(name: str):
+    """The languages the plan publishes: the required ones and the optional ones its plan.yaml lists."""
+    return published_languages(load_plan(PLANS[name]).plan.root.languages)
 
 
 def page_paths(name: str, *kinds: str) -> list[str]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.languages import all_languages
-from tests.plans import page_paths
+from tests.plans import languages, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +37,8 @@ def plan_url(built_sites, serve_site):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("path", [language.url_prefix for language in all_languages()]
-                         + [language.url_prefix + ITEM for language in all_languages()])
+@pytest.mark.parametrize("path", [language.url_prefix for language in languages("plan")]
+                         + [language.url_prefix + ITEM for language in languages("plan")])
 def test_every_tab_stop_is_visible(browser, plan_url, path, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
