@@ -9,6 +9,7 @@ from pathlib import Path
 from .engines import DEFAULT_ENGINE, ENGINES, use_engine
 from .errors import BuildError, KeikakuError, PlanError
 from .languages import all_languages, default_language
+from .messages import Message, locale_language, message_languages, render
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -31,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                        ("serve", "build, serve on localhost and rebuild when YAML or templates change")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+        sub.add_argument("--lang", choices=message_languages(), default=None,
+                         help="language of the problems reported (default: the locale's, from LC_ALL/LANG)")
         if name == "check":
             sub.add_argument("--format", choices=FORMATS, default="text", dest="output_format",
                              help="text: file:line:col lines (default); github: annotations on the pull request's lines")
@@ -92,11 +95,12 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.plan, args.out, args.port)
     except PlanError as exc:
         fmt = getattr(args, "output_format", "text")
+        lang = getattr(args, "lang", None) or locale_language()
         for problem in exc.problems:
             # Annotations go to stdout, where the runner reads workflow commands.
-            print(format_problem(problem, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
+            print(format_problem(problem, fmt, lang), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)
+        print(render(Message("summary.one" if count == 1 else "summary.many", {"count": count}), lang), file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .messages import Message, locale_language, render
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -30,21 +32,47 @@ class Location:
 class Problem:
     """One thing wrong with the plan content.
 
-    `code` names the kind of problem so that later front ends (PR annotations,
-    Japanese messages) can key their own wording on it; `message` is the English text.
+    `detail` is a catalogue message (its `code` and parameters: generator/messages/<lang>.yaml), worded
+    in the editor's language when shown. `place` names the item in the editor's terms
+    (基本目標1 > KPI「…」) and `rest` is the key path inside it; `key_path` is the whole path.
     """
 
     location: Location
     key_path: str
-    message: str
+    detail: Message | str
     code: str = "invalid"
-    # The parts of the message (what was found, what to write…), for wording it in another language.
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    place: tuple = ()
+    rest: str = ""
+
+    def message_in(self, lang: str) -> str:
+        """What is wrong, and what to write instead, in the language `lang`."""
+        return render(self.detail, lang)
+
+    def where_in(self, lang: str) -> str:
+        """The item in the editor's terms and the key inside it; the key path where no item is named."""
+        if not self.place:
+            return self.key_path
+        place = render(Message("place.path", {"steps": _Steps(self.place)}), lang)
+        if not self.rest:
+            return place
+        return render(Message("place.with_key", {"place": place, "key": self.rest}), lang)
+
+    def text_in(self, lang: str) -> str:
+        """`file:line:col: where: what is wrong`, in the language `lang`."""
+        where = self.where_in(lang)
+        return f"{self.location}: {where + ': ' if where else ''}{self.message_in(lang)}"
+
+    @property
+    def message(self) -> str:
+        return self.message_in(locale_language())
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The parts of the message (what was found, what to write…), beside its code."""
+        return dict(self.detail.params) if isinstance(self.detail, Message) else {}
 
     def __str__(self) -> str:
-        where = f"{self.location}: "
-        key = f"{self.key_path}: " if self.key_path else ""
-        return f"{where}{key}{self.message}"
+        return self.text_in(locale_language())
 
     def sort_key(self) -> tuple:
         return (self.location.file, self.location.line, self.location.column, self.key_path)
@@ -72,9 +100,13 @@ class ProblemCollector:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, location: Location, key_path: str, message: str, code: str = "invalid",
-            params: dict[str, Any] | None = None) -> None:
-        self.problems.append(Problem(location, key_path, message, code, params or {}))
+    def add(self, location: Location, key_path: str, message: Message | str, code: str | None = None, *,
+            data: Any = None, path: tuple | None = None) -> None:
+        """Record a problem; with the file's `data` and the key `path`, it names the item in the editor's terms."""
+        if code is None:
+            code = message.code if isinstance(message, Message) else "invalid"
+        place, rest = _place(data, path) if path is not None and data is not None else ((), "")
+        self.problems.append(Problem(location, key_path, message, code, place, rest))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -92,3 +124,21 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """The steps of a place, joined by the catalogue's separator (基本目標1 > KPI「…」)."""
+
+    steps: tuple
+
+    def render_in(self, lang: str) -> str:
+        return render(Message("place.separator"), lang).join(render(step, lang) for step in self.steps)
+
+
+def _place(data: Any, path: tuple) -> tuple[tuple, str]:
+    # Imported here: the place module reads YAML key paths and labels, which import this module.
+    from .problem_place import place_of
+    from .yaml_source import format_key_path
+    place, rest = place_of(data, path)
+    return place, format_key_path(rest)

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Location, PlanError, ProblemCollector, display_path
+from .messages import Message
 from .model import Division, Document, GlossaryTerm, Plan, PlanRoot
 from .model.plan import DOCUMENT_PATH
 from .references import check_references
@@ -62,8 +63,7 @@ def load_plan(directory: Path) -> LoadedPlan:
     directory = Path(directory)
     root_path = directory / "plan.yaml"
     if not root_path.is_file():
-        problems.add(Location(display_path(root_path)), "",
-                     "plan.yaml not found (expected a plan directory with plan.yaml at its root)", "file_missing")
+        problems.add(Location(display_path(root_path)), "", Message("plan_missing"))
         problems.raise_if_any()
     root_file = load_yaml_file(root_path, display_path(root_path), problems)
     root: PlanRoot | None = _validate(PlanRoot, root_file, problems) if root_file else None
@@ -90,8 +90,7 @@ def load_plan(directory: Path) -> LoadedPlan:
         path = directory / relative
         if not path.is_file():
             problems.add(root_file.source_map.locate(("documents", index)), f"documents[{index}]",
-                         f"file not found (expected a YAML file in {display_path(directory)}/, found '{relative}')",
-                         "file_missing")
+                         Message("document_missing", {"directory": display_path(directory), "file": relative}))
             continue
         loaded = load_yaml_file(path, display_path(path), problems)
         if loaded is None:

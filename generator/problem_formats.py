@@ -22,8 +22,8 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem) -> str:
-    """One `::error` command; line and column only when the problem has a position."""
+def github_annotation(problem: Problem, lang: str | None = None) -> str:
+    """One `::error` command, worded in `lang` (default: the locale's); line and column only when known."""
     location = problem.location
     properties = [("file", location.file)]
     if location.line:
@@ -32,8 +32,11 @@ def github_annotation(problem: Problem) -> str:
             properties.append(("col", str(location.column)))
     properties.append(("title", problem.key_path or FALLBACK_TITLE))
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
-    return f"::error {joined}::{escape_data(problem.message)}"
+    message = problem.message if lang is None else problem.message_in(lang)
+    return f"::error {joined}::{escape_data(message)}"
 
 
-def format_problem(problem: Problem, fmt: str = "text") -> str:
-    return github_annotation(problem) if fmt == "github" else str(problem)
+def format_problem(problem: Problem, fmt: str = "text", lang: str | None = None) -> str:
+    if fmt == "github":
+        return github_annotation(problem, lang)
+    return str(problem) if lang is None else problem.text_in(lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ from pydantic import BaseModel
 
 from .errors import Location, ProblemCollector
 from .languages import reserved_url_segments
+from .messages import Message
 from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Project, Table
 from .yaml_source import KeyPath, LoadedFile, format_key_path
 
@@ -34,51 +36,52 @@ def check_references(documents: list[tuple[Document, LoadedFile]], divisions: li
                      problems: ProblemCollector, *, check_divisions: bool = True) -> None:
     ids: dict[tuple[str, str], Location] = {}
 
-    def claim(kind: str, ident: str, where: Location, key: str, namespace: str | None = None) -> None:
+    def claim(kind: str, ident: str, where: Location, path: KeyPath, data: Any, namespace: str | None = None) -> None:
         # Items, projects, indicators and tables share a namespace: they become anchors on the same pages.
         slot = (namespace or kind, ident)
         first = ids.get(slot)
         if first is not None:
-            problems.add(where, key, f"{kind} id '{ident}' is used twice (expected unique ids; "
-                                     f"the first is at {first})", "duplicate_id")
+            problems.add(where, format_key_path(path), Message("duplicate_id", {
+                "kind": Message(f"kind.{kind}"), "id": ident, "first": str(first)}), data=data, path=path)
         else:
             ids[slot] = where
 
-    division_ids = {d.id for d in divisions}
-    known = ", ".join(sorted(division_ids)) or "none: divisions.yaml is missing or empty"
+    division_ids = sorted(d.id for d in divisions)
+    known = division_ids or Message("divisions.none")
 
-    def check_division(ref: str, where: Location, key: str) -> None:
+    def check_division(ref: str, where: Location, path: KeyPath, data: Any) -> None:
         if check_divisions and ref not in division_ids:
-            problems.add(where, key, f"unknown division '{ref}' (expected an id from divisions.yaml: {known}; "
-                                     f"found '{ref}')", "unknown_reference")
+            near = difflib.get_close_matches(ref, division_ids, n=1)
+            hint = Message("hint.did_you_mean", {"near": near[0]}) if near else Message("hint.none")
+            problems.add(where, format_key_path(path), Message("unknown_division", {
+                "ref": ref, "hint": hint, "known": known}), data=data, path=path)
 
     for name, kind in (("divisions.yaml", Division), ("glossary.yaml", GlossaryTerm)):
         loaded = optional_files.get(name)
         items = divisions if kind is Division else glossary
         for index, item in enumerate(items):
             path = (index, "id")
-            claim(kind.__name__.lower(), item.id, loaded.source_map.locate(path), format_key_path(path))
+            claim(kind.__name__.lower(), item.id, loaded.source_map.locate(path), path, loaded.data)
 
     for document, loaded in documents:
-        smap = loaded.source_map
+        smap, data = loaded.source_map, loaded.data
         if document.id in RESERVED_IDS:
-            problems.add(smap.locate(("id",)), "id", f"document id '{document.id}' is reserved for the site "
-                         f"(expected another id, not one of: {', '.join(sorted(RESERVED_IDS))})", "reserved_id")
-        claim("document", document.id, smap.locate(("id",)), "id")
+            problems.add(smap.locate(("id",)), "id", Message("reserved_id", {
+                "id": document.id, "reserved": sorted(RESERVED_IDS)}))
+        claim("document", document.id, smap.locate(("id",)), ("id",), data)
         if document.division:
-            check_division(document.division, smap.locate(("division",)), "division")
+            check_division(document.division, smap.locate(("division",)), ("division",), data)
         for path, item in walk(document):
             if isinstance(item, (Node, Project, Indicator, Table)):
                 kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
-                claim(kind, item.id, smap.locate(path + ("id",)), format_key_path(path + ("id",)), "content")
+                claim(kind, item.id, smap.locate(path + ("id",)), path + ("id",), data, "content")
             if isinstance(item, (Node, Project, Initiative, Indicator)):
                 for ref_index, ref in enumerate(item.divisions):
                     ref_path = path + ("divisions", ref_index)
-                    check_division(ref, smap.locate(ref_path), format_key_path(ref_path))
+                    check_division(ref, smap.locate(ref_path), ref_path, data)
             if isinstance(item, Node) and path and len(path) > 2 and item.page and not _parent_is_page(document, path):
                 problems.add(smap.locate(path + ("page",)), format_key_path(path + ("page",)),
-                             "a page must sit under a page (expected `page: true` on its parent too, found it only here)",
-                             "page_nesting")
+                             Message("page_nesting"), data=data, path=path + ("page",))
 
 
 def _parent_is_page(document: Document, path: KeyPath) -> bool:

@@ -14,32 +14,35 @@ from pydantic_core import ErrorDetails
 from .errors import ProblemCollector
 from .model.plan import DOCUMENT_PATH
 from .languages import by_code
+from .messages import LanguageName, Message, OneOf, PlanText, catalogue, message_languages
 from .yaml_source import REPORTED, KeyPath, SourceMap, format_key_path
 
 
-def _found(value: Any) -> str:
+def _found(value: Any) -> Message:
+    """What the editor wrote, as a phrase of the catalogue ("the number 3" / 「数値 3」)."""
     if value is None:
-        return "nothing"
+        return Message("found.nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a yes/no value)"
+        return Message("found.bool", {"value": str(value).lower()})
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return Message("found.number", {"value": value})
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"'{shown}'"
+        return Message("found.text", {"value": shown})
     if isinstance(value, dict):
-        return "a mapping" if value else "an empty mapping"
+        return Message("found.mapping" if value else "found.empty_mapping")
     if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    return type(value).__name__
+        return Message("found.list" if value else "found.empty_list")
+    return Message("found.other", {"value": type(value).__name__})
 
 
-def _language_name(key: Any) -> str | None:
-    """The English name of the language whose text the key `key` holds, if it is a language code."""
+def _is_language(key: Any) -> bool:
+    """Whether the key `key` holds a text in one of the registry's languages."""
     try:
-        return by_code(str(key)).name
+        by_code(str(key))
     except KeyError:
-        return None
+        return False
+    return True
 
 
 _FLOAT_MAX = Decimal(sys.float_info.max)
@@ -98,92 +101,90 @@ def data_path(loc: tuple, data: Any, kind: str) -> KeyPath:
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋ー", "0123456789.,-+-")
 _PLAIN_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+_NUMBER_INSIDE = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?|[-+]?\d+(\.\d+)?")
 
 
-def number_problem(value: Any, whole: bool) -> tuple[str, str]:
-    """(message, code) for a value where a number belongs, naming what the editor most likely did."""
-    expected = "a whole number, e.g. 2020" if whole else "a number without units or separators, e.g. 33832"
+def number_problem(value: Any, whole: bool) -> Message:
+    """The message for a value where a number belongs, naming what the editor most likely did."""
+    expected = Message("expected.whole_number" if whole else "expected.number")
+    found = _found(value)
     if isinstance(value, str):
         text = value.strip()
         half = text.translate(_FULL_WIDTH)
         if half != text and (_PLAIN_NUMBER.fullmatch(half) or _THOUSANDS.fullmatch(half)):
-            return (f"wrong type (expected {expected}, found full-width digits (全角数字) {_found(value)}; "
-                    f"write {half.replace(',', '')} in half-width digits)"), "full_width_digits"
+            return Message("full_width_digits", {"expected": expected, "found": found, "write": half.replace(",", "")})
         if _THOUSANDS.fullmatch(text):
-            return (f"wrong type (expected {expected}, found {_found(value)} with a thousands separator; "
-                    f"write {text.replace(',', '')}, without a comma)"), "thousands_separator"
+            return Message("thousands_separator", {"expected": expected, "found": found, "write": text.replace(",", "")})
         if _PLAIN_NUMBER.fullmatch(text):
-            return (f"wrong type (expected {expected}, found the text {_found(value)} in quotes; "
-                    f"write {text} without quotes)"), "number_as_text"
+            return Message("number_as_text", {"expected": expected, "found": found, "write": text})
         try:
             number = Decimal(text)
         except InvalidOperation:
             number = None
         if number is not None and not number.is_finite() or number is not None and abs(number) > _FLOAT_MAX:
-            return f"not a finite number (expected {expected}, found {_found(value)})", "number_not_finite"
+            return Message("number_not_finite", {"expected": expected, "found": found})
         if number is not None:  # e.g. 1e-05: YAML 1.1 reads a number with an exponent but no point as text
-            return (f"wrong type (expected {expected}, found {_found(value)}, which YAML reads as text; "
-                    f"write {number:f}, in digits)"), "number_as_text"
+            return Message("number_with_exponent", {"expected": expected, "found": found, "write": f"{number:f}"})
+        example = _NUMBER_INSIDE.search(half)
+        if example:  # "39.3％", "33,832人": the number is there, with a unit or a separator around it
+            return Message("number_with_unit", {"expected": expected, "found": found,
+                                                "write": example.group().replace(",", "")})
     if whole and isinstance(value, float):
-        return f"wrong type (expected {expected}, found {_found(value)})", "not_whole"
-    return f"wrong type (expected {expected}, found {_found(value)})", "type"
+        return Message("not_whole", {"expected": expected, "found": found})
+    return Message("type.number", {"expected": expected, "found": found})
 
 
-def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> tuple[str, str]:
-    """(message, code) for one pydantic error at the data path `loc`."""
+def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> Message:
+    """The catalogue message (code and parameters) for one pydantic error at the data path `loc`."""
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    found = _found(value)
     if kind == "missing":
         name = loc[-1] if loc else "value"
-        what = f"{_language_name(name)} text" if _language_name(name) else f"`{name}:`"
-        return f"required field is missing (expected {what}, found nothing)", "missing"
+        expected = (Message("expected.language_text", {"language": LanguageName(str(name))}) if _is_language(name)
+                    else Message("expected.key", {"key": name}))
+        return Message("missing", {"expected": expected})
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{near[0]}'? " if near else ""
-        listed = ", ".join(allowed)
-        return f"unknown field ({hint}expected one of: {listed}; found '{loc[-1]}')", "unknown_field"
+        hint = Message("hint.did_you_mean", {"near": near[0]}) if near else Message("hint.none")
+        return Message("unknown_field", {"hint": hint, "allowed": allowed, "key": loc[-1]})
     if kind in ("string_type", "str_type"):
-        return f"wrong type (expected text, found {_found(value)}; put the text in quotes)", "type"
+        return Message("type.text", {"found": found})
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "finite_number"):
         whole = kind != "float_type" and error["loc"][-1:] not in (("int",), ("float",))  # not an int | float union
         return number_problem(value, whole)
     if kind in ("bool_type", "bool_parsing"):
         if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "on", "off"):
-            return (f"wrong type (expected true or false, found the text {_found(value)} in quotes; "
-                    f"write true or false without quotes)"), "bool_as_text"
-        return f"wrong type (expected true or false, found {_found(value)})", "type"
+            return Message("bool_as_text", {"found": found})
+        return Message("type.bool", {"found": found})
     if kind in ("list_type",):
-        return f"wrong type (expected a list, found {_found(value)})", "type"
+        return Message("type.list", {"found": found})
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"wrong type (expected a mapping of fields, found {_found(value)})", "type"
-    if kind == "enum":
-        return f"not an allowed value (expected one of {ctx.get('expected')}, found {_found(value)})", "enum"
-    if kind == "literal_error":
-        return f"not an allowed value (expected {ctx.get('expected')}, found {_found(value)})", "enum"
+        return Message("type.mapping", {"found": found})
+    if kind in ("enum", "literal_error"):
+        # pydantic words the choices in English ("'a', 'b' or 'c'"); the catalogue words them again.
+        choices = re.findall(r"'((?:[^'\\]|\\.)*)'", str(ctx.get("expected", "")))
+        return Message("enum" if kind == "enum" else "literal", {"expected": OneOf(choices), "found": found})
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if pattern == DOCUMENT_PATH:
-            return (f"not a file in the plan directory (expected a path such as 'documents/strategy.yaml' below it, "
-                    f"without '..' or a leading '/', found {_found(value)})"), "document_path"
+            return Message("document_path", {"found": found})
         if "a-z0-9" in pattern:
-            return (f"not a valid id (expected lower-case letters, digits and hyphens such as 'basic-goal-1', "
-                    f"found {_found(value)})"), "id_format"
-        return f"wrong format (expected text matching {pattern}, found {_found(value)})", "format"
+            return Message("id_format", {"found": found})
+        return Message("format", {"pattern": pattern, "found": found})
     if kind == "string_too_short":
-        return f"text is empty (expected at least one character, found {_found(value)})", "empty"
+        return Message("empty", {"found": found})
     if kind == "too_short":
-        return (f"list is too short (expected at least {ctx.get('min_length')} item(s), "
-                f"found {ctx.get('actual_length')})"), "too_short"
+        return Message("too_short", {"min": ctx.get("min_length"), "actual": ctx.get("actual_length")})
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = next(iter(ctx.items()), ("", ""))
-        words = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
-        return f"number out of range (expected {words.get(bound[0], bound[0])} {bound[1]}, found {_found(value)})", "range"
-    if kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-        return message, "invalid"
-    return f"{error['msg']} (found {_found(value)})", kind
+        name, bound = next(iter(ctx.items()), ("ge", ""))
+        return Message("range", {"bound": Message(f"bound.{name}", {"n": bound}), "found": found})
+    if kind in catalogue(message_languages()[0]):  # a rule of the plan: a model's `rule(code, **params)`
+        return Message(kind, {name: PlanText(value) if isinstance(value, dict) else value for name, value in ctx.items()})
+    # A check no catalogue words yet: pydantic's English goes to English readers only (a test keeps this unused).
+    return Message("invalid_value", {"detail": error["msg"], "found": found})
 
 
 def report_validation_error(exc: ValidationError, model: type[BaseModel], data: Any, smap: SourceMap,
@@ -197,7 +198,7 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], data: 
         if loc in seen:  # one message per place: a union reports each branch
             continue
         seen.add(loc)
-        message, code = describe(error, model, loc)
+        message = describe(error, model, loc)
         path = prefix + loc
         if error["type"] == "missing":
             where = smap.locate(path[:-1])
@@ -205,7 +206,4 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], data: 
             where = smap.locate(path, key=True)
         else:
             where = smap.locate(path)
-        value = error.get("input")
-        params = {"error_type": error["type"], "ctx": dict(error.get("ctx") or {}),
-                  "found": value if isinstance(value, (str, int, float, bool, type(None))) else type(value).__name__}
-        problems.add(where, format_key_path(path), message, code, params)
+        problems.add(where, format_key_path(path), message, data=data, path=path)

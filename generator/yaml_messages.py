@@ -10,10 +10,11 @@ written with a thousands separator (`5,000`), which YAML silently splits in two,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import yaml
+
+from .messages import Message
 
 FULL_WIDTH_SPACE = "\u3000"
 _STRUCTURE = re.compile(r"-(\s|$)|[^\s:'\"]+:(\s|$)")
@@ -23,13 +24,8 @@ _STRUCTURE = re.compile(r"-(\s|$)|[^\s:'\"]+:(\s|$)")
 class YamlProblem:
     line: int      # 1-based, as editors count
     column: int
-    message: str
+    message: Message   # its code in the catalogues (generator/messages/) and its parameters
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-def _at(mark: yaml.Mark) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}"
 
 
 def _invisible(lines: list[str], number: int, column: int) -> YamlProblem | None:
@@ -40,8 +36,7 @@ def _invisible(lines: list[str], number: int, column: int) -> YamlProblem | None
     indent = len(line) - len(line.lstrip(" \t" + FULL_WIDTH_SPACE))
     tab = line.find("\t", 0, max(indent, column + 1))
     if tab >= 0:
-        return YamlProblem(number + 1, tab + 1, "a tab character (expected spaces to indent, found a tab; "
-                           "YAML indents with half-width spaces only)", "yaml_tab")
+        return YamlProblem(number + 1, tab + 1, Message("yaml_tab"), "yaml_tab")
     # Only where YAML structure is meant (a key or a list item follows): Japanese prose may well begin
     # a paragraph with a full-width space.
     wide = line.find(FULL_WIDTH_SPACE, 0, indent) if _STRUCTURE.match(line, indent) else -1
@@ -49,8 +44,7 @@ def _invisible(lines: list[str], number: int, column: int) -> YamlProblem | None
         after_colon = re.search(":" + FULL_WIDTH_SPACE, line)
         wide = after_colon.start() + 1 if after_colon else -1
     if wide >= 0:
-        return YamlProblem(number + 1, wide + 1, "a full-width space (全角スペース) (expected half-width spaces "
-                           "to indent and after ':', found U+3000)", "full_width_space")
+        return YamlProblem(number + 1, wide + 1, Message("full_width_space"), "full_width_space")
     return None
 
 
@@ -61,10 +55,10 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
         before = text[:exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        return YamlProblem(line, column, f"a control character U+{character:04X} (expected text without control "
-                           f"characters, found one here; delete it)", "control_character", {"character": character})
+        return YamlProblem(line, column, Message("control_character", {
+            "character": character, "code_point": f"U+{character:04X}"}), "control_character")
     if not isinstance(exc, yaml.MarkedYAMLError) or exc.problem_mark is None:
-        return YamlProblem(1, 1, f"YAML syntax error: {exc}", "yaml_syntax")
+        return YamlProblem(1, 1, Message("yaml_syntax", {"problem": str(exc), "where": ""}), "yaml_syntax")
     noticed, began = exc.problem_mark, exc.context_mark
     # Where the parser stopped, where the broken construct began, and the line before: a full-width
     # indent makes the parser stop on the next line.
@@ -80,19 +74,28 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     context = exc.context or ""
     if began is not None and "quoted scalar" in context:
         quote = lines[began.line][began.column] if began.line < len(lines) else "'"
-        return YamlProblem(began.line + 1, began.column + 1,
-                           f"YAML syntax error: a quoted text begins here and is never closed (expected a closing "
-                           f"{quote}; the parser noticed at {_at(noticed)}: {exc.problem})", "unclosed_quote",
-                           params | {"quote": quote})
+        return YamlProblem(began.line + 1, began.column + 1, Message("unclosed_quote", params | {"quote": quote}),
+                           "unclosed_quote")
     if began is not None and "flow sequence" in context or began is not None and "flow mapping" in context:
-        opening, closing, what = ("[", "]", "a list") if "sequence" in context else ("{", "}", "a mapping")
-        return YamlProblem(began.line + 1, began.column + 1,
-                           f"YAML syntax error: {what} begun with '{opening}' here is not closed (expected ',' "
-                           f"between its items and '{closing}' at its end; the parser noticed at {_at(noticed)}: "
-                           f"{exc.problem})", "unclosed_bracket", params | {"opening": opening})
-    where = f" {context} that begins at {_at(began)}" if began is not None and context else ""
-    return YamlProblem(noticed.line + 1, noticed.column + 1, f"YAML syntax error: {exc.problem}{where}",
-                       "yaml_syntax", params)
+        opening, closing, what = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
+        return YamlProblem(began.line + 1, began.column + 1, Message("unclosed_bracket", params | {
+            "opening": opening, "closing": closing, "what": Message(f"bracket.{what}")}), "unclosed_bracket")
+    where = (Message("syntax.where", {"context": context, "line": began.line + 1, "column": began.column + 1})
+             if began is not None and context else "")
+    return YamlProblem(noticed.line + 1, noticed.column + 1,
+                       Message(_syntax_kind(exc.problem or ""), params | {"where": where}), "yaml_syntax")
+
+
+# The parser's own (English) words for the mistakes editors make most, and the catalogue message that says
+# what to do instead; any other syntax error keeps the parser's words inside a general message.
+_SYNTAX_KINDS = (
+    (re.compile(r"mapping values are not allowed|could not find expected ':'"), "yaml_syntax.colon"),
+    (re.compile(r"expected <block end>|did not find expected key|did not find expected '-'"), "yaml_syntax.indentation"),
+)
+
+
+def _syntax_kind(problem: str) -> str:
+    return next((code for pattern, code in _SYNTAX_KINDS if pattern.search(problem)), "yaml_syntax")
 
 
 _GROUP = re.compile(r"\d{3}(\.\d+)?")
@@ -109,28 +112,23 @@ def is_digit_group(previous: yaml.Node, node: yaml.Node) -> bool:
             and node.start_mark.column == previous.end_mark.column + 1)  # only the comma between them
 
 
-def thousands_message(written: str) -> tuple[str, dict[str, Any]]:
-    digits = written.replace(",", "")
-    return (f"number with a thousands separator (expected a number without separators, found {written}; "
-            f"write {digits}, without a comma)", {"found": written, "write": digits})
+def thousands_message(written: str) -> Message:
+    return Message("thousands_split", {"found": written, "write": written.replace(",", "")})
 
 
-def plain_text_problem(text: str) -> tuple[str, str] | None:
+def plain_text_problem(text: str) -> tuple[Message, str] | None:
     """`title:　x` is one text, not a key and a value: the colon is followed by a full-width space."""
     if ":" + FULL_WIDTH_SPACE in text:
         key = text.split(":" + FULL_WIDTH_SPACE, 1)[0]
-        return (f"a full-width space (全角スペース) after '{key}:' (expected a half-width space after the colon, "
-                f"found U+3000, so the line reads as one text)", "full_width_space")
+        return Message("full_width_space_after_key", {"key": key}), "full_width_space"
     return None
 
 
-def key_layout_problem(key: str) -> tuple[str, str] | None:
+def key_layout_problem(key: str) -> tuple[Message, str] | None:
     """A key that begins or ends with a tab or a full-width space: invisible indentation mistakes."""
     stripped = key.strip(" \t" + FULL_WIDTH_SPACE)
     if stripped == key:
         return None
     if "\t" in key:
-        return (f"a tab character in the key '{stripped}' (expected spaces to indent, found a tab; "
-                f"YAML indents with half-width spaces only)", "yaml_tab")
-    return (f"a full-width space (全角スペース) around the key '{stripped}' (expected half-width spaces to indent, "
-            f"found U+3000)", "full_width_space")
+        return Message("yaml_tab_in_key", {"key": stripped}), "yaml_tab"
+    return Message("full_width_space_in_key", {"key": stripped}), "full_width_space"

@@ -26,6 +26,7 @@ from yaml.events import AliasEvent
 from yaml.resolver import Resolver
 
 from .errors import Location, ProblemCollector
+from .messages import Message
 from .yaml_messages import (FULL_WIDTH_SPACE, is_digit_group, key_layout_problem, plain_text_problem, syntax_problem,
                             thousands_message)
 
@@ -61,9 +62,9 @@ _Resolver.yaml_implicit_resolvers = {
 
 
 class _LimitExceeded(Exception):
-    def __init__(self, code: str, mark: yaml.Mark, message: str):
-        super().__init__(message)
-        self.code, self.mark, self.message = code, mark, message
+    def __init__(self, mark: yaml.Mark, message: Message):
+        super().__init__(message.code)
+        self.mark, self.message = mark, message
 
 
 class _BoundedComposer(Composer):
@@ -75,7 +76,7 @@ class _BoundedComposer(Composer):
 
     def __init__(self) -> None:
         super().__init__()
-        self.refused: list[tuple[str, yaml.Mark, str]] = []
+        self.refused: list[tuple[yaml.Mark, Message]] = []
         self._depth = 0
         self._values = 0
         self._aliases: set[str] = set()
@@ -84,32 +85,24 @@ class _BoundedComposer(Composer):
         event = self.peek_event()
         self._values += 1
         if self._values > MAX_VALUES:
-            raise _LimitExceeded("too_many_values", event.start_mark,
-                                 f"file holds too many values (expected at most {MAX_VALUES:,} keys, values and "
-                                 f"list items in one file, found more by this line); split it into several documents")
+            raise _LimitExceeded(event.start_mark, Message("too_many_values", {"max": f"{MAX_VALUES:,}"}))
         if isinstance(event, AliasEvent):
             self.get_event()
             if event.anchor not in self._aliases:  # the first use of each name is enough to find them all
                 self._aliases.add(event.anchor)
-                self.refused.append(("yaml_alias", event.start_mark,
-                                     f"YAML alias '*{event.anchor}' is not allowed (expected the value written "
-                                     f"out in full, found an alias)"))
+                self.refused.append((event.start_mark, Message("yaml_alias", {"name": event.anchor})))
             return yaml.ScalarNode(_REPORTED_TAG, "", event.start_mark, event.end_mark)
         if event.anchor is not None:
-            self.refused.append(("yaml_anchor", event.start_mark,
-                                 f"YAML anchor '&{event.anchor}' is not allowed (expected the value written out "
-                                 f"in full wherever it is used, found an anchor)"))
+            self.refused.append((event.start_mark, Message("yaml_anchor", {"name": event.anchor})))
             event.anchor = None
         if event.tag not in _CORE_TAGS:
-            self.refused.append(("yaml_tag", event.start_mark,
-                                 f"YAML tag '{event.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed (expected a plain value, found a tag)"))
+            self.refused.append((event.start_mark,
+                                 Message("yaml_tag", {"tag": event.tag.replace("tag:yaml.org,2002:", "!!")})))
             event.tag = None
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _LimitExceeded("too_deep", event.start_mark,
-                                     f"nesting too deep (expected at most {MAX_DEPTH} levels of mappings and "
-                                     f"lists, found more here)")
+                raise _LimitExceeded(event.start_mark, Message("too_deep", {"max": MAX_DEPTH}))
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -173,7 +166,7 @@ def _location(file: str, mark: yaml.Mark) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-_READS_AS = {int: "a number", float: "a number", bool: "true or false", type(None): "nothing"}
+_READS_AS = {int: "reads_as.number", float: "reads_as.number", bool: "reads_as.bool", type(None): "reads_as.nothing"}
 
 
 def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
@@ -188,16 +181,12 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
             if key_node.tag == _REPORTED_TAG:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path),
-                             "a key must be a plain word (expected `name:`, found a list or mapping)",
-                             "yaml_key")
+                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), Message("yaml_key"))
                 continue
             key = loader.construct_object(key_node)
             if not isinstance(key, str):  # `1:`, `~:` or `yes:` (YAML reads yes, no, on, off as true or false)
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path),
-                             f"a key must be a name (expected a word such as `title:`, found '{key_node.value}', "
-                             f"which YAML reads as {_READS_AS.get(type(key), 'a value')})",
-                             "key_not_text", {"found": key_node.value})
+                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), Message("key_not_text", {
+                    "found": key_node.value, "reads_as": Message(_READS_AS.get(type(key), "reads_as.value"))}))
                 continue
             if isinstance(key, str) and (layout := key_layout_problem(key)) is not None:
                 problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), *layout)
@@ -205,8 +194,7 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
             if key in first_seen:
                 first = first_seen[key].start_mark.line + 1
                 problems.add(_location(smap.file, key_node.start_mark), format_key_path(path + (key,)),
-                             f"duplicate key '{key}' (expected each key once in a mapping, "
-                             f"found it again; the first is on line {first})", "duplicate_key")
+                             Message("duplicate_key", {"key": key, "first": first}))
                 continue
             first_seen[key] = key_node
             smap.keys[path + (key,)] = _location(smap.file, key_node.start_mark)
@@ -235,25 +223,23 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-        problems.add(_location(smap.file, node.start_mark), format_key_path(path),
-                     f"number too long (expected a number of at most {sys.get_int_max_str_digits():,} digits, "
-                     f"found {len(node.value):,} characters)", "number_too_long")
+        problems.add(_location(smap.file, node.start_mark), format_key_path(path), Message("number_too_long", {
+            "max": f"{sys.get_int_max_str_digits():,}", "length": f"{len(node.value):,}"}))
         return REPORTED
     if isinstance(value, str) and not node.style and (layout := plain_text_problem(value)) is not None:
         problems.add(_location(smap.file, node.start_mark), format_key_path(path), *layout)
         return REPORTED
     if isinstance(value, float) and not math.isfinite(value):
         problems.add(_location(smap.file, node.start_mark), format_key_path(path),
-                     f"not a finite number (expected a number such as 33832 or 45.3, found {node.value})",
-                     "number_not_finite")
+                     Message("yaml_not_finite", {"value": node.value}))
         return REPORTED
     return value
 
 
 def _thousands(nodes: list[yaml.Node], path: KeyPath, smap: SourceMap, problems: ProblemCollector) -> Any:
     smap.values[path] = _location(smap.file, nodes[0].start_mark)
-    message, params = thousands_message(",".join(node.value for node in nodes))
-    problems.add(smap.values[path], format_key_path(path), message, "thousands_separator", params)
+    problems.add(smap.values[path], format_key_path(path), thousands_message(",".join(node.value for node in nodes)),
+                 "thousands_separator")
     return REPORTED
 
 
@@ -287,36 +273,36 @@ def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> Load
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.add(Location(display), "", f"file is too large (expected at most {_size(MAX_FILE_BYTES)}, "
-                                                f"found {_size(size)}); split it into several documents",
-                         "file_too_large")
+            problems.add(Location(display), "", Message("file_too_large", {
+                "max": _size(MAX_FILE_BYTES), "size": _size(size)}))
             return None
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
-        problems.add(Location(display), "", "file not found (expected a YAML file at this path)", "file_missing")
+        problems.add(Location(display), "", Message("file_missing"))
         return None
     except UnicodeDecodeError as exc:
-        problems.add(Location(display), "", f"file is not UTF-8 text (expected UTF-8, found byte {exc.object[exc.start]:#04x} at offset {exc.start})", "encoding")
+        problems.add(Location(display), "", Message("encoding", {
+            "byte": f"{exc.object[exc.start]:#04x}", "offset": exc.start}))
         return None
     try:
         loader, root = _compose(text)
     except _LimitExceeded as exc:
-        problems.add(_location(display, exc.mark), "", exc.message, exc.code)
+        problems.add(_location(display, exc.mark), "", exc.message)
         return None
     except yaml.YAMLError as exc:
         found = syntax_problem(exc, text)
-        problems.add(Location(display, found.line, found.column), "", found.message, found.code, found.params)
+        problems.add(Location(display, found.line, found.column), "", found.message, found.code)
         return None
     if root is None:
         loader.dispose()
-        problems.add(Location(display, 1, 1), "", "file is empty (expected a YAML mapping)", "empty_file")
+        problems.add(Location(display, 1, 1), "", Message("empty_file"))
         return None
     try:
         data = _build(root, (), loader, smap, problems)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         problems.add(_location(display, mark) if mark else Location(display), "",
-                     f"YAML value error: {exc.problem}", "yaml_syntax")
+                     Message("yaml_value", {"what": exc.problem}), "yaml_syntax")
         return None
     finally:
         _report_refused(loader.refused, smap, problems)
@@ -324,11 +310,11 @@ def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> Load
     return LoadedFile(path, display, data, smap)
 
 
-def _report_refused(refused: list[tuple[str, yaml.Mark, str]], smap: SourceMap, problems: ProblemCollector) -> None:
+def _report_refused(refused: list[tuple[yaml.Mark, Message]], smap: SourceMap, problems: ProblemCollector) -> None:
     """Anchors, aliases and tags, each with the key path of the value it stands on."""
     paths = {}
     for path, location in smap.values.items():
         paths.setdefault(location, path)
-    for code, mark, message in refused:
+    for mark, message in refused:
         where = _location(smap.file, mark)
-        problems.add(where, format_key_path(paths.get(where, ())), message, code)
+        problems.add(where, format_key_path(paths.get(where, ())), message)

@@ -16,6 +16,13 @@ from tests.plans import PLANS, ROOT
 __all__ = ["PLANS", "ROOT"]
 
 
+@pytest.fixture(autouse=True)
+def _english_messages_by_default(monkeypatch):
+    # `check` speaks the locale's language; tests that expect English must not depend on the tester's locale.
+    # Tests of other languages pass --lang, or set the locale themselves (tests/test_messages.py).
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 

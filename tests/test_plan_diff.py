@@ -224,7 +224,7 @@ def test_a_base_plan_with_problems_is_reported_by_commit_and_file(tmp_path, caps
     assert main(["diff", "--base", "HEAD"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: the plan as of 'HEAD' does not validate with this version of Keikaku")
-    assert "\nHEAD:plan/strategy.yaml:19:5: children[0].levle: unknown field" in err
+    assert '\nHEAD:plan/strategy.yaml:19:5: "A city where raising children is easy" > levle: unknown field' in err
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))

@@ -26,8 +26,8 @@ def test_github_format_prints_one_annotation_per_problem_with_file_line_and_colu
         "::error file=plan/plan.yaml,line=6,col=1,title=home_text::unknown field (did you mean 'home'? expected "
         "one of: municipality, site_title, description, home, vision, site_url, languages, documents, progress, data_licence, notes; found 'home_text')",
         "::error file=plan/strategy.yaml,line=54,col=25,title=children[0].children[0].projects[0].divisions[0]::"
-        "unknown division 'childcare' (expected an id from divisions.yaml: childcare-support, planning; "
-        "found 'childcare')",
+        "unknown division 'childcare' (did you mean 'childcare-support'? expected an id from divisions.yaml: "
+        "childcare-support, planning; found 'childcare')",
     ]
     assert err == "3 problems found; nothing was built.\n"
 
@@ -40,7 +40,9 @@ def test_text_format_stays_the_default(tmp_path, monkeypatch, capsys):
     assert main(["check", "--plan", "plan"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.splitlines()[0].startswith("plan/strategy.yaml:30:25: children[0].targets[0].target.value: wrong type")
+    assert err.splitlines()[0].startswith(
+        'plan/strategy.yaml:30:25: Basic goal 1 > numerical target "Sense of fulfilment in raising children" > '
+        "target.value: wrong type")
 
 
 def test_a_whole_file_problem_has_no_line(tmp_path, monkeypatch, capsys):

@@ -53,7 +53,7 @@ def test_pull_request_workflow_annotates_diffs_tests_and_uploads_the_preview():
     assert list(workflow["on"]) == ["pull_request"]
     steps = workflow["jobs"]["review"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert 'make check CHECK_FLAGS="--format github"' in runs
+    assert 'make check CHECK_FLAGS="--format github --lang ja"' in runs  # the editors read Japanese
     assert '.venv/bin/python -m generator diff --base "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"' in runs
     assert "make test" in runs and "make build" in runs
     assert steps[0]["with"]["fetch-depth"] == "0"

@@ -8,9 +8,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, create_model,
                       field_validator, model_validator)
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from ..languages import Language, all_languages, by_code, fallback_chain, optional_languages
+from ..messages import Message, PlanText, developer_text
+
+
+def rule(code: str, **params: Any) -> PydanticCustomError:
+    """A broken rule of the plan: its code in the message catalogues (generator/messages/) and parameters.
+
+    pydantic's own text (for developers) is the English message; editors get theirs from the catalogue.
+    """
+    texts = {name: PlanText(value) if isinstance(value, dict) else value for name, value in params.items()}
+    return PydanticCustomError(code, developer_text(Message(code, texts)), params)
 
 
 class StrictModel(BaseModel):
@@ -57,8 +67,7 @@ def _check_links(text: str) -> str:
     for match in _LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
         if not _ALLOWED_LINK.match(target):
-            raise ValueError(f"link not allowed in prose (expected an https://, http:// or mailto: address, "
-                             f"found '{target}'); the site's own pages are linked by its navigation")
+            raise rule("link_not_allowed", target=target)
     return text
 
 
@@ -133,7 +142,7 @@ class Period(StrictModel):
     @model_validator(mode="after")
     def _one_kind(self) -> Period:
         if (self.fiscal_year is None) == (self.year is None):
-            raise ValueError("give exactly one of `fiscal_year` or `year` (expected e.g. `fiscal_year: 2020`)")
+            raise rule("period_one_of")
         return self
 
     @property

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Choice, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit
+from .common import Choice, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit, rule
 from .indicators import Indicator
 
 # A cell is a number, empty (null), or a dash the source prints for "none"; the schema says the same.
@@ -93,9 +93,8 @@ class Table(StrictModel):
     def _rows_match_columns(self) -> Table:
         for index, row in enumerate(self.rows):
             if len(row.cells) != len(self.columns):
-                raise ValueError(
-                    f"row {index} ({row.label.ja}) has {len(row.cells)} cells "
-                    f"(expected {len(self.columns)}, one per column; write null for an empty cell)")
+                raise rule("table_row_length", row=index, row_number=index + 1,
+                           label=row.label.model_dump(by_alias=True), cells=len(row.cells), columns=len(self.columns))
         return self
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Note, Period, Quantity, Slug, StrictModel, Text, Unit
+from .common import Note, Period, Quantity, Slug, StrictModel, Text, Unit, rule
 from .progress import Direction
 
 
@@ -22,11 +22,11 @@ class _Values(StrictModel):
 
     def _check_values(self, allow_none: bool) -> None:
         if self.value is not None and self.values:
-            raise ValueError("give either `value` and `unit`, or `values`, not both")
+            raise rule("value_or_values")
         if (self.value is None) != (self.unit is None):
-            raise ValueError("`value` and `unit` go together (expected both, found one)")
+            raise rule("value_with_unit")
         if not allow_none and self.value is None and not self.values:
-            raise ValueError("a number is missing (expected `value` and `unit`, or `values`)")
+            raise rule("number_missing")
 
 
 class Measurement(_Values):
@@ -54,7 +54,7 @@ class Target(_Values):
     def _number_or_text(self) -> Target:
         self._check_values(allow_none=True)
         if self.text is None and self.value is None and not self.values:
-            raise ValueError("a target needs a number (`value` and `unit`) or a qualitative `text`")
+            raise rule("target_empty")
         return self
 
 
@@ -77,5 +77,5 @@ class Indicator(StrictModel):
     def _actuals_have_periods(self) -> Indicator:
         for actual in self.actuals:
             if actual.period is None:
-                raise ValueError("every actual value needs a `period` (expected e.g. `period: {fiscal_year: 2021}`)")
+                raise rule("actual_period")
         return self

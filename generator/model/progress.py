@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Choice, StrictModel, Text
+from .common import Choice, StrictModel, Text, rule
 
 
 class Direction(Choice):
@@ -70,14 +70,12 @@ class ProgressRule(StrictModel):
         known = SCHEME_GRADES[self.scheme]
         unknown = sorted(set(self.grades) - set(known))
         if unknown:
-            raise ValueError(f"grade {unknown[0]!r} is not a grade of the {self.scheme.value} scheme "
-                             f"(expected one of: {', '.join(known)})")
+            raise rule("grade_of_scheme", grade=unknown[0], scheme=self.scheme.value, known=list(known))
         for key, grade in self.grades.items():
             if grade.status not in (None, Status.on_track, Status.behind, Status.achieved):
-                raise ValueError(f"grade {key!r} has status {grade.status.value!r} "
-                                 "(expected on_track, behind or achieved)")
+                raise rule("grade_status", grade=key, status=grade.status.value)
         if self.scheme is Scheme.pro_rated and self.lower_percent > self.upper_percent:
-            raise ValueError("`lower_percent` is above `upper_percent` (expected lower ≤ upper, e.g. 60 and 100)")
+            raise rule("percent_order")
         return self
 
     def status_of(self, grade: str) -> Status:

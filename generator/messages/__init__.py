@@ -1,0 +1,123 @@
+"""Editors' messages in every language, from catalogues kept as data: `generator/messages/<code>.yaml`.
+
+A problem carries a code and parameters (`Message`); the catalogue of the editor's language gives its
+wording. A parameter may itself be a `Message` (e.g. what was found: 「数値 3」 / "the number 3"), a
+language-keyed text from the plan (a title in each language), or a list of either. No module branches
+on the language: adding one means a catalogue file, and a test checks every catalogue has every key.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..languages import all_languages
+
+CATALOGUE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message or phrase of the catalogue: its key and the values of its {fields}."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """A text from the plan in each of its languages (a title, a name), shown in the message's language."""
+
+    texts: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """The name of a language (by its code) in the message's language: "English" / 「英語」."""
+
+    code: str
+
+    def render_in(self, lang: str) -> str:
+        return catalogue(lang)["language_names"].get(self.code, self.code)
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """A choice of values: "'a', 'b' or 'c'" / 「a、b、c」."""
+
+    values: Sequence[str]
+
+    def render_in(self, lang: str) -> str:
+        words = catalogue(lang)
+        items = [words["one_of.item"].format(value=value) for value in self.values]
+        if len(items) < 2:
+            return "".join(items)
+        return words["one_of.separator"].join(items[:-1]) + words["one_of.last_separator"] + items[-1]
+
+
+@cache
+def catalogue(lang: str) -> dict[str, Any]:
+    path = CATALOGUE_DIR / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+@cache
+def catalogue_settings(lang: str) -> dict[str, Any]:
+    data = yaml.safe_load((CATALOGUE_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return data.get("_settings") or {}
+
+
+def message_languages() -> list[str]:
+    """Codes of the registry's languages that have a catalogue, in registry order."""
+    return [language.code for language in all_languages() if (CATALOGUE_DIR / f"{language.code}.yaml").is_file()]
+
+
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
+    """The message language of the user's locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, as gettext reads them).
+
+    A locale in no catalogue's language (C, POSIX, fr_FR…) gets the catalogue marked `for_other_locales`.
+    """
+    environ = os.environ if environ is None else environ
+    available = message_languages()
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(variable, "")
+        if not value:
+            continue
+        for candidate in value.split(":"):
+            code = candidate.split(".")[0].split("@")[0].replace("_", "-")
+            for lang in available:
+                if code == lang or code.lower().startswith(lang.lower() + "-"):
+                    return lang
+        break  # the first variable that is set decides, as in gettext
+    return next((lang for lang in available if catalogue_settings(lang).get("for_other_locales")), available[0])
+
+
+def developer_text(message: Message) -> str:
+    """The message in the catalogue for other locales (English): for pydantic's own text, seen by developers."""
+    lang = next(lang for lang in message_languages() if catalogue_settings(lang).get("for_other_locales"))
+    return render(message, lang)
+
+
+def render(message: Message | PlanText | Any, lang: str) -> str:
+    """The text of a message, phrase, plan text or plain value in the language `lang`."""
+    if isinstance(message, Message):
+        template = catalogue(lang)[message.code]
+        return template.format(**{name: render(value, lang) for name, value in message.params.items()})
+    if hasattr(message, "render_in"):  # a phrase that reads other data, e.g. an item's level label
+        return message.render_in(lang)
+    if isinstance(message, PlanText):
+        texts = message.texts
+        return texts.get(lang) or next((text for text in texts.values() if text), "")
+    if isinstance(message, Sequence) and not isinstance(message, str):
+        return catalogue(lang)["list_separator"].join(render(item, lang) for item in message)
+    return str(message)
+
+
+__all__ = ["LanguageName", "Message", "OneOf", "PlanText", "catalogue", "developer_text", "locale_language", "message_languages", "render"]

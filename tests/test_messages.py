@@ -1,0 +1,121 @@
+"""Messages in every language, from catalogues kept as data (generator/messages/<code>.yaml).
+
+Each case in tests/data/invalid/ may hold `expected.<lang>.txt` beside `expected.txt` (English): the exact
+lines `check --lang <lang>` prints. Every case is also checked for English leaking into another language.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.languages import by_code
+from generator.messages import CATALOGUE_DIR, catalogue, locale_language, message_languages
+from tests.conftest import ROOT
+
+DATA = Path(__file__).parent / "data"
+CASES = sorted(p.name for p in (DATA / "invalid").iterdir() if p.is_dir())
+TRANSLATED = sorted((case, path.name.split(".")[1]) for case in CASES
+                    for path in (DATA / "invalid" / case).glob("expected.*.txt"))
+# Words of an English message; none may reach an editor who reads another language.
+ENGLISH = re.compile(r"\b(expected|found|wrong type|required field|unknown|not allowed|Input should|did you mean)\b")
+
+
+def _check(case: str, workdir: Path, capsys, *options: str) -> list[str]:
+    plan = workdir / "plan"
+    shutil.copytree(DATA / "minimal", plan)
+    for path in (DATA / "invalid" / case).glob("*.yaml"):
+        shutil.copy(path, plan / path.name)
+    assert main(["check", "--plan", "plan", *options]) == 1
+    return capsys.readouterr().err.splitlines()
+
+
+@pytest.mark.parametrize(("case", "lang"), TRANSLATED)
+def test_check_reports_exact_translated_messages(case, lang, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    err = _check(case, tmp_path, capsys, "--lang", lang)
+    expected = (DATA / "invalid" / case / f"expected.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    assert err[:-1] == expected
+
+
+def _other_languages() -> list[str]:
+    return [lang for lang in message_languages() if by_code(lang).name != "English"]
+
+
+@pytest.mark.parametrize("lang", _other_languages())
+@pytest.mark.parametrize("case", CASES)
+def test_no_english_reaches_an_editor_in_another_language(case, lang, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    err = _check(case, tmp_path, capsys, "--lang", lang)
+    leaks = [line for line in err if ENGLISH.search(line.split(": ", 1)[-1])]
+    assert leaks == []
+
+
+def test_every_catalogue_has_every_message():
+    keys = {lang: set(catalogue(lang)) for lang in message_languages()}
+    assert len(keys) >= 2
+    first = next(iter(keys.values()))
+    assert {lang: sorted(first ^ other) for lang, other in keys.items() if other != first} == {}
+
+
+def test_every_message_the_code_names_is_in_the_catalogues():
+    named = set()
+    for path in (ROOT / "generator").rglob("*.py"):
+        named |= set(re.findall(r"Message\(\s*\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
+    assert named, "no message codes found in the code"
+    for lang in message_languages():
+        assert sorted(named - set(catalogue(lang))) == [], lang
+
+
+def test_catalogue_fields_are_well_formed():
+    for lang in message_languages():
+        for key, template in catalogue(lang).items():
+            if isinstance(template, str):
+                try:
+                    list(string.Formatter().parse(template))
+                except ValueError as exc:
+                    pytest.fail(f"generator/messages/{lang}.yaml, {key}: {exc} (write a literal brace as {{{{ or }}}})")
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "ja_JP.UTF-8"}, "ja"),
+    ({"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+    ({"LC_ALL": "en_US.UTF-8", "LANG": "ja_JP.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "fr_FR.UTF-8"}, "en"),
+    ({}, "en"),
+])
+def test_default_language_follows_the_locale(environ, expected):
+    assert locale_language(environ) == expected
+
+
+@pytest.mark.parametrize(("locale", "summary"), [("ja_JP.UTF-8", "2件の問題が見つかりました。サイトは作られていません。"),
+                                                 ("C.UTF-8", "2 problems found; nothing was built.")])
+def test_check_speaks_the_language_of_the_locale(tmp_path, locale, summary):
+    plan = tmp_path / "plan"
+    shutil.copytree(DATA / "minimal", plan)
+    shutil.copy(DATA / "invalid" / "unknown_key" / "strategy.yaml", plan / "strategy.yaml")
+    environment = {"PATH": "/usr/bin:/bin", "LANG": locale, "PYTHONPATH": str(ROOT)}  # no LC_ALL: LANG decides
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--plan", "plan"], cwd=tmp_path,
+                            env=environment, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == summary
+
+
+def test_catalogues_are_files_of_the_registry_languages():
+    assert {path.stem for path in CATALOGUE_DIR.glob("*.yaml")} == set(message_languages())
+
+
+def test_the_japanese_messages_editors_meet_most_are_pinned():
+    # Exact Japanese for a wrong type, an unknown key, a missing translation, a dangling reference,
+    # full-width digits and a tab: each case holds expected.ja.txt.
+    pinned = {case for case, lang in TRANSLATED if lang == "ja"}
+    assert {"wrong_type", "unknown_key", "missing_english", "unknown_division", "full_width_digits",
+            "tab"} <= pinned
