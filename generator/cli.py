@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             use_engine(args.engine)
             from .serve import serve
-            serve(args.plan, args.out, args.port)
+            serve(args.plan, args.out, args.port, args.lang)
     except PlanError as exc:
         fmt = getattr(args, "output_format", "text")
         lang = getattr(args, "lang", None) or locale_language()

@@ -9,9 +9,9 @@ which would otherwise end the value.
 from __future__ import annotations
 
 from .errors import Problem
+from .messages import Message, locale_language, render
 
 FORMATS = ("text", "github")
-FALLBACK_TITLE = "plan check"  # for problems of a whole file, which have no key
 
 
 def escape_data(text: str) -> str:
@@ -23,17 +23,20 @@ def escape_property(text: str) -> str:
 
 
 def github_annotation(problem: Problem, lang: str | None = None) -> str:
-    """One `::error` command, worded in `lang` (default: the locale's); line and column only when known."""
+    """One `::error` command, worded in `lang` (default: the locale's); line and column only when known.
+
+    Its title names the item in the editor's terms (基本目標1 > KPI「…」の target.value); a problem of a
+    whole file, which has no item, gets the catalogue's general title."""
+    lang = lang or locale_language()
     location = problem.location
     properties = [("file", location.file)]
     if location.line:
         properties.append(("line", str(location.line)))
         if location.column:
             properties.append(("col", str(location.column)))
-    properties.append(("title", problem.key_path or FALLBACK_TITLE))
+    properties.append(("title", problem.where_in(lang) or render(Message("annotation.title"), lang)))
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
-    message = problem.message if lang is None else problem.message_in(lang)
-    return f"::error {joined}::{escape_data(message)}"
+    return f"::error {joined}::{escape_data(problem.message_in(lang))}"
 
 
 def format_problem(problem: Problem, fmt: str = "text", lang: str | None = None) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .labels import load_labels
+from .labels import TEMPLATES_DIR, load_labels
+from .languages import by_code, fallback_chain
 from .messages import Message, PlanText, render
 from .yaml_source import KeyPath
 
@@ -38,12 +39,21 @@ class NodeName:
     index: int
 
     def render_in(self, lang: str) -> str:
-        template = (load_labels(lang).data.get("levels") or {}).get(self.level)
+        template = _level_labels(lang).get(self.level)
         if template and template.replace("{number}", "").strip() and self.number:
             return template.format(number=self.number).strip()
         if self.title is not None:
             return render(Message("place.titled", {"title": self.title}), lang)
         return render(Message("place.item_number", {"n": self.index + 1}), lang)
+
+
+def _level_labels(lang: str) -> dict[str, str]:
+    """The levels' headings (基本目標{number}) of `lang`, or of the first language along its fallback chain that
+    has a labels file: a message may be shown in a registered language before its labels are written."""
+    for language in fallback_chain(by_code(lang)):
+        if (TEMPLATES_DIR / "labels" / f"{language.code}.yaml").is_file():
+            return load_labels(language.code).data.get("levels") or {}
+    return {}
 
 
 def _text(value: Any) -> PlanText | None:

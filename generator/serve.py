@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .build import build_order, build_site, run_mkdocs
 from .errors import BuildError, PlanError
+from .messages import locale_language
 from .labels import TEMPLATES_DIR
 from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
@@ -121,7 +122,7 @@ class Preview:
         return f"rebuilt {count} changed page(s)" if count else "nothing changed"
 
 
-def _build_and_report(preview: Preview, status: BuildStatus) -> None:
+def _build_and_report(preview: Preview, status: BuildStatus, lang: str) -> None:
     wall, cpu = time.perf_counter(), time.thread_time()  # this thread's CPU: the build, not the file watcher
     try:
         message = preview.rebuild()
@@ -129,7 +130,7 @@ def _build_and_report(preview: Preview, status: BuildStatus) -> None:
         print(f"{message} in {time.perf_counter() - wall:.2f} s (CPU {time.thread_time() - cpu:.2f} s); "
               "watching for changes", flush=True)
     except PlanError as exc:
-        messages = [str(problem) for problem in exc.problems]
+        messages = [problem.text_in(lang) for problem in exc.problems]
         status.failed(messages)
         print("\n".join(messages), file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); the browser shows them until they are fixed", file=sys.stderr,
@@ -139,16 +140,18 @@ def _build_and_report(preview: Preview, status: BuildStatus) -> None:
         print(f"build failed: {exc}", file=sys.stderr, flush=True)
 
 
-def serve(plan_dir: Path, out: Path, port: int) -> None:
+def serve(plan_dir: Path, out: Path, port: int, lang: str | None = None) -> None:
+    """Build, serve and rebuild on change; problems are worded in `lang` (default: the locale's)."""
+    lang = lang or locale_language()
     out = check_output(Path(out), Path(plan_dir))  # refused before the server starts: UnsafeOutput
     ensure_port_free(HOST, port)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-serve-", dir=out.parent))
     try:
         preview, status = Preview(plan_dir, out, work), BuildStatus()
-        _build_and_report(preview, status)
+        _build_and_report(preview, status, lang)
         out.mkdir(parents=True, exist_ok=True)
-        server = ProblemPageServer(status, builder=lambda: _build_and_report(preview, status),
+        server = ProblemPageServer(status, builder=lambda: _build_and_report(preview, status, lang),
                                    host=HOST, port=port, root=str(out), polling_interval=POLLING_INTERVAL)
         for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML):
             server.watch(str(path))

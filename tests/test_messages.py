@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import string
+from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.languages import by_code
-from generator.messages import CATALOGUE_DIR, catalogue, locale_language, message_languages
+from generator import languages
+from generator.languages import by_code, default_language
+from generator.messages import CATALOGUE_DIR, catalogue, catalogue_languages, locale_language, message_languages
 from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data"
@@ -68,7 +70,8 @@ def test_every_catalogue_has_every_message():
 def test_every_message_the_code_names_is_in_the_catalogues():
     named = set()
     for path in (ROOT / "generator").rglob("*.py"):
-        named |= set(re.findall(r"Message\(\s*\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
+        # Message("code", …) and the models' rule("code", …)
+        named |= set(re.findall(r"(?:Message|rule)\(\s*\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
     assert named, "no message codes found in the code"
     for lang in message_languages():
         assert sorted(named - set(catalogue(lang))) == [], lang
@@ -110,7 +113,22 @@ def test_check_speaks_the_language_of_the_locale(tmp_path, locale, summary):
 
 
 def test_catalogues_are_files_of_the_registry_languages():
-    assert {path.stem for path in CATALOGUE_DIR.glob("*.yaml")} == set(message_languages())
+    assert {path.stem for path in CATALOGUE_DIR.glob("*.yaml")} == set(catalogue_languages())
+    assert set(catalogue_languages()) <= set(message_languages())
+
+
+def test_a_registered_language_without_a_catalogue_falls_back_along_the_registry(tmp_path, monkeypatch, capsys):
+    # As Easy Japanese would, before (or without) a catalogue of its own: its fallback's messages.
+    fallback = default_language()
+    extra = replace(fallback, code="xx-test", url_prefix="xx-test/", default=False, required=False,
+                    fallback=fallback.code)
+    monkeypatch.setattr(languages, "REGISTRY", languages.REGISTRY + (extra,))
+    assert "xx-test" in message_languages() and "xx-test" not in catalogue_languages()
+    assert catalogue("xx-test") == catalogue(fallback.code)
+    monkeypatch.chdir(tmp_path)
+    err = _check("wrong_type", tmp_path, capsys, "--lang", "xx-test")
+    assert main(["check", "--plan", "plan", "--lang", fallback.code]) == 1
+    assert err == capsys.readouterr().err.splitlines()
 
 
 def test_the_japanese_messages_editors_meet_most_are_pinned():
@@ -119,3 +137,12 @@ def test_the_japanese_messages_editors_meet_most_are_pinned():
     pinned = {case for case, lang in TRANSLATED if lang == "ja"}
     assert {"wrong_type", "unknown_key", "missing_english", "unknown_division", "full_width_digits",
             "tab"} <= pinned
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs-dev/EDITORS_GUIDE.md"])
+def test_the_messages_the_docs_show_are_the_ones_check_prints(doc):
+    shown = [line for line in (ROOT / doc).read_text(encoding="utf-8").splitlines() if line.startswith("plan/strategy.yaml:")]
+    printed = {line for path in (DATA / "invalid").glob("*/expected*.txt")
+               for line in path.read_text(encoding="utf-8").splitlines()}
+    assert shown
+    assert [line for line in shown if line not in printed] == []

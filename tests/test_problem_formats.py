@@ -12,24 +12,44 @@ from generator.problem_formats import github_annotation
 DATA = Path(__file__).parent / "data"
 
 
-def test_github_format_prints_one_annotation_per_problem_with_file_line_and_column(tmp_path, monkeypatch, capsys):
+def _check_errors_across_phases(tmp_path, monkeypatch, capsys, *options: str) -> tuple[str, str]:
     plan = tmp_path / "plan"
     shutil.copytree(DATA / "minimal", plan)
     for path in (DATA / "invalid" / "errors_across_phases").glob("*.yaml"):
         shutil.copy(path, plan / path.name)
     monkeypatch.chdir(tmp_path)
-    assert main(["check", "--plan", "plan", "--format", "github"]) == 1
-    out, err = capsys.readouterr()
+    assert main(["check", "--plan", "plan", "--format", "github", *options]) == 1
+    return capsys.readouterr()
+
+
+def test_github_format_prints_one_annotation_per_problem_with_file_line_and_column(tmp_path, monkeypatch, capsys):
+    out, err = _check_errors_across_phases(tmp_path, monkeypatch, capsys)
     assert out.splitlines() == [
         "::error file=plan/plan.yaml,line=5,col=7,title=home::wrong type (expected a mapping of fields, "
         "found the number 3)",
         "::error file=plan/plan.yaml,line=6,col=1,title=home_text::unknown field (did you mean 'home'? expected "
         "one of: municipality, site_title, description, home, vision, site_url, languages, documents, progress, data_licence, notes; found 'home_text')",
-        "::error file=plan/strategy.yaml,line=54,col=25,title=children[0].children[0].projects[0].divisions[0]::"
+        "::error file=plan/strategy.yaml,line=54,col=25,title=Basic goal 1 > Basic direction (1) > project "
+        '"More places for parents and children to meet" > divisions[0]::'
         "unknown division 'childcare' (did you mean 'childcare-support'? expected an id from divisions.yaml: "
         "childcare-support, planning; found 'childcare')",
     ]
     assert err == "3 problems found; nothing was built.\n"
+
+
+def test_the_pull_request_check_annotates_in_japanese(tmp_path, monkeypatch, capsys):
+    # The PR workflow runs `check --format github --lang ja`: the editor reads the item's name and the fix.
+    out, err = _check_errors_across_phases(tmp_path, monkeypatch, capsys, "--lang", "ja")
+    assert out.splitlines() == [
+        "::error file=plan/plan.yaml,line=5,col=7,title=home::項目の組（「名前: 値」の行）を書いてください。入力値: 数値 3",
+        "::error file=plan/plan.yaml,line=6,col=1,title=home_text::知らない項目名です。もしかして「home」？ 使える項目名: "
+        "municipality、site_title、description、home、vision、site_url、languages、documents、progress、data_licence、notes。"
+        '入力値: "home_text"',
+        "::error file=plan/strategy.yaml,line=54,col=25,title=基本目標1 > 基本的方向(1) > 事業「親子で交流できる場の充実」の "
+        "divisions[0]::担当課の id「childcare」は divisions.yaml にありません。もしかして「childcare-support」？ "
+        "divisions.yaml の id から選ぶか、課を divisions.yaml に足してください: childcare-support、planning",
+    ]
+    assert err == "3件の問題が見つかりました。サイトは作られていません。\n"
 
 
 def test_text_format_stays_the_default(tmp_path, monkeypatch, capsys):

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..languages import all_languages
+from ..languages import all_languages, by_code, fallback_chain
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 
@@ -44,7 +44,7 @@ class LanguageName:
     code: str
 
     def render_in(self, lang: str) -> str:
-        return catalogue(lang)["language_names"].get(self.code, self.code)
+        return catalogue(lang)["language_names"].get(self.code) or by_code(self.code).name
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,43 @@ class OneOf:
         return words["one_of.separator"].join(items[:-1]) + words["one_of.last_separator"] + items[-1]
 
 
+def _catalogue_file(code: str) -> Path:
+    return CATALOGUE_DIR / f"{code}.yaml"
+
+
+@cache
+def _read(code: str) -> dict[str, Any]:
+    path = _catalogue_file(code)
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 @cache
 def catalogue(lang: str) -> dict[str, Any]:
-    path = CATALOGUE_DIR / f"{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    """The messages for `lang`: its own catalogue, and for each message it lacks, its fallback's (the registry's
+    chain, e.g. Easy Japanese → Japanese), so a language may start without a catalogue or with a partial one."""
+    merged: dict[str, Any] = {}
+    for language in reversed(fallback_chain(by_code(lang))):
+        merged.update({key: value for key, value in _read(language.code).items() if not key.startswith("_")})
+    if not merged:
+        raise KeyError(f"no message catalogue for {lang} nor its fallbacks in {CATALOGUE_DIR}")
+    return merged
 
 
-@cache
 def catalogue_settings(lang: str) -> dict[str, Any]:
-    data = yaml.safe_load((CATALOGUE_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
-    return data.get("_settings") or {}
+    return _read(lang).get("_settings") or {}
+
+
+def catalogue_languages() -> list[str]:
+    """Codes of the registry's languages that have a catalogue file of their own, in registry order."""
+    return [language.code for language in all_languages() if _catalogue_file(language.code).is_file()]
 
 
 def message_languages() -> list[str]:
-    """Codes of the registry's languages that have a catalogue, in registry order."""
-    return [language.code for language in all_languages() if (CATALOGUE_DIR / f"{language.code}.yaml").is_file()]
+    """Codes of the registry's languages that messages can be shown in: each has a catalogue of its own or a
+    fallback that has one, in registry order."""
+    own = set(catalogue_languages())
+    return [language.code for language in all_languages()
+            if any(step.code in own for step in fallback_chain(language))]
 
 
 def locale_language(environ: Mapping[str, str] | None = None) -> str:
@@ -96,13 +117,17 @@ def locale_language(environ: Mapping[str, str] | None = None) -> str:
                 if code == lang or code.lower().startswith(lang.lower() + "-"):
                     return lang
         break  # the first variable that is set decides, as in gettext
-    return next((lang for lang in available if catalogue_settings(lang).get("for_other_locales")), available[0])
+    return _for_other_locales()
+
+
+def _for_other_locales() -> str:
+    own = catalogue_languages()
+    return next((lang for lang in own if catalogue_settings(lang).get("for_other_locales")), own[0])
 
 
 def developer_text(message: Message) -> str:
     """The message in the catalogue for other locales (English): for pydantic's own text, seen by developers."""
-    lang = next(lang for lang in message_languages() if catalogue_settings(lang).get("for_other_locales"))
-    return render(message, lang)
+    return render(message, _for_other_locales())
 
 
 def render(message: Message | PlanText | Any, lang: str) -> str:
@@ -114,10 +139,11 @@ def render(message: Message | PlanText | Any, lang: str) -> str:
         return message.render_in(lang)
     if isinstance(message, PlanText):
         texts = message.texts
-        return texts.get(lang) or next((text for text in texts.values() if text), "")
+        own = (texts.get(language.code) for language in fallback_chain(by_code(lang)))
+        return next((text for text in own if text), None) or next((text for text in texts.values() if text), "")
     if isinstance(message, Sequence) and not isinstance(message, str):
         return catalogue(lang)["list_separator"].join(render(item, lang) for item in message)
     return str(message)
 
 
-__all__ = ["LanguageName", "Message", "OneOf", "PlanText", "catalogue", "developer_text", "locale_language", "message_languages", "render"]
+__all__ = ["LanguageName", "Message", "OneOf", "PlanText", "catalogue", "catalogue_languages", "developer_text", "locale_language", "message_languages", "render"]

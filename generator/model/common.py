@@ -47,14 +47,16 @@ class Choice(str, Enum):
         return schema
 
 
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+NON_BLANK_PATTERN = r"\S"
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="Lower-case ASCII words joined by hyphens, used in URLs, e.g. `basic-goal-1`."),
 ]
 # `\S`: at least one character that is not a space, which the JSON Schema can say too (min_length alone
 # would let "  " through the schema, while the stripped text is empty).
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=r"\S")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NON_BLANK_PATTERN)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20),
                   Field(description="A number or mark as the source writes it, e.g. `1`, `(2)`, `①`, `ア`.")]
 
