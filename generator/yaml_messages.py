@@ -72,6 +72,9 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     params = {"problem": exc.problem, "context": exc.context, "noticed_line": noticed.line + 1,
               "noticed_column": noticed.column + 1}
     context = exc.context or ""
+    kind = _syntax_kind(f"{exc.problem or ''} | {context}")
+    if kind == "yaml_syntax.escape":  # inside a quoted text that is closed: the mistake is where it was noticed
+        return YamlProblem(noticed.line + 1, noticed.column + 1, Message(kind, params | {"where": ""}), "yaml_syntax")
     if began is not None and "quoted scalar" in context:
         quote = lines[began.line][began.column] if began.line < len(lines) else "'"
         return YamlProblem(began.line + 1, began.column + 1, Message("unclosed_quote", params | {"quote": quote}),
@@ -83,19 +86,23 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     where = (Message("syntax.where", {"context": context, "line": began.line + 1, "column": began.column + 1})
              if began is not None and context else "")
     return YamlProblem(noticed.line + 1, noticed.column + 1,
-                       Message(_syntax_kind(exc.problem or ""), params | {"where": where}), "yaml_syntax")
+                       Message(kind, params | {"where": where}), "yaml_syntax")
 
 
 # The parser's own (English) words for the mistakes editors make most, and the catalogue message that says
-# what to do instead; any other syntax error keeps the parser's words inside a general message.
+# what to do instead; any other syntax error gets a general message (in English, with the parser's words).
 _SYNTAX_KINDS = (
     (re.compile(r"mapping values are not allowed|could not find expected ':'"), "yaml_syntax.colon"),
     (re.compile(r"expected <block end>|did not find expected key|did not find expected '-'"), "yaml_syntax.indentation"),
+    (re.compile(r"that cannot start any token"), "yaml_syntax.reserved_start"),  # a value beginning with @ or `
+    (re.compile(r"unknown escape character"), "yaml_syntax.escape"),  # "C:\Users" in double quotes
+    (re.compile(r"expected a single document"), "yaml_syntax.documents"),  # a second document after ---
 )
 
 
-def _syntax_kind(problem: str) -> str:
-    return next((code for pattern, code in _SYNTAX_KINDS if pattern.search(problem)), "yaml_syntax")
+def _syntax_kind(words: str) -> str:
+    """The catalogue code for the parser's words (its problem and context)."""
+    return next((code for pattern, code in _SYNTAX_KINDS if pattern.search(words)), "yaml_syntax")
 
 
 _GROUP = re.compile(r"\d{3}(\.\d+)?")

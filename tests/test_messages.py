@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.errors import ProblemCollector
 from generator import languages
 from generator.languages import by_code, default_language
 from generator.messages import CATALOGUE_DIR, catalogue, catalogue_languages, locale_language, message_languages
+from generator.yaml_source import load_yaml_file
 from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data"
@@ -146,3 +148,21 @@ def test_the_messages_the_docs_show_are_the_ones_check_prints(doc):
                for line in path.read_text(encoding="utf-8").splitlines()}
     assert shown
     assert [line for line in shown if line not in printed] == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("title: a\nnote: @city\n", "yaml_syntax.reserved_start"),
+    ('title: a\npath: "C:\\qdir"\n', "yaml_syntax.escape"),
+    ("title: a\n---\ntitle: b\n", "yaml_syntax.documents"),
+    ("title: a\nnote: see: here\n", "yaml_syntax.colon"),
+    ("title: a\n  note: b\nc: d\n", "yaml_syntax.colon"),
+])
+def test_yaml_syntax_errors_editors_make_say_what_to_write_in_every_language(text, code, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = ProblemCollector()
+    assert load_yaml_file(path, "plan.yaml", problems) is None
+    [problem] = problems.problems
+    assert problem.detail.code == code
+    for lang in _other_languages():
+        assert not ENGLISH.search(problem.message_in(lang)) and not re.search(r"[a-z]+ [a-z]+ [a-z]+", problem.message_in(lang))
