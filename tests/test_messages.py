@@ -13,6 +13,7 @@ from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,10 +64,30 @@ def test_no_english_reaches_an_editor_in_another_language(case, lang, tmp_path, 
 
 
 def test_every_catalogue_has_every_message():
-    keys = {lang: set(catalogue(lang)) for lang in message_languages()}
+    keys = {lang: set(catalogue(lang)) for lang in catalogue_languages()}
     assert len(keys) >= 2
     first = next(iter(keys.values()))
     assert {lang: sorted(first ^ other) for lang, other in keys.items() if other != first} == {}
+
+
+# Parameters holding the YAML parser's or pydantic's own English words: a catalogue in another language
+# leaves them out rather than show English to its readers.
+PARSERS_ENGLISH = {"problem", "context", "detail"}
+
+
+def _fields(template: Any) -> set[str]:
+    if not isinstance(template, str):
+        return set()
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_takes_the_same_parameters_in_every_catalogue():
+    own = {lang: {key: _fields(template) - PARSERS_ENGLISH for key, template in catalogue(lang).items()}
+           for lang in catalogue_languages()}
+    first_lang, first = next(iter(own.items()))
+    differing = {(lang, key): (sorted(first[key]), sorted(fields)) for lang, messages in own.items()
+                 for key, fields in messages.items() if fields != first.get(key)}
+    assert differing == {}, f"parameters differ from {first_lang}.yaml"
 
 
 def test_every_message_the_code_names_is_in_the_catalogues():
@@ -166,3 +187,11 @@ def test_yaml_syntax_errors_editors_make_say_what_to_write_in_every_language(tex
     assert problem.detail.code == code
     for lang in _other_languages():
         assert not ENGLISH.search(problem.message_in(lang)) and not re.search(r"[a-z]+ [a-z]+ [a-z]+", problem.message_in(lang))
+
+
+def test_build_and_check_speak_the_same_language(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    checked = _check("wrong_type", tmp_path, capsys, "--lang", "ja")
+    assert main(["build", "--plan", "plan", "--out", "site", "--lang", "ja"]) == 1
+    assert capsys.readouterr().err.splitlines() == checked
+    assert not (tmp_path / "site").exists()
