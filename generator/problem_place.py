@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .labels import TEMPLATES_DIR, load_labels
+from .labels import load_labels
+from .resources import TEMPLATES_DIR
 from .languages import by_code, fallback_chain
 from .messages import Message, PlanText, render
 from .yaml_source import KeyPath
