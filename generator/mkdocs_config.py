@@ -20,6 +20,7 @@ from .resources import MKDOCS_YML, OVERRIDES_DIR
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
+SEARCH_HOOKS = Path(__file__).resolve().parent / "search_hooks.py"
 
 
 def site_subdir(language: Language) -> str:
@@ -77,6 +78,6 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
         "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta},
         "nav": _escaped_nav(nav),
-        "hooks": [str(HOOKS), str(METADATA_HOOKS)],
+        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(SEARCH_HOOKS)],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

@@ -21,6 +21,7 @@ from generator.render.pages import PageSpec, plan_pages, walk_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS_FILE = "facts.yaml"
+SEARCH_QUERIES_FILE = "search_queries.yaml"
 
 
 def _plan_dirs(parent: Path) -> list[Path]:
@@ -114,3 +115,31 @@ def facts(name: str) -> Facts:
     if not path.is_file():
         return Facts()
     return Facts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+class BenchQuery(BaseModel):
+    """A search a reader makes, written from the source document's wording, and the page they want."""
+
+    model_config = ConfigDict(extra="forbid")
+    query: Annotated[str, Field(min_length=1)] = Field(description="What the reader types.")
+    lang: str = Field(description="The language of the site searched: ja or en.")
+    page: str = Field(description='The page the reader wants, relative to the language root; "" is home.')
+    about: str = Field(description="What kind of words: compound, katakana, indicator, project, division, place, name, english.")
+
+
+class SearchQueries(BaseModel):
+    """The contents of a search_queries.yaml: the queries bench/search_quality.py ranks."""
+
+    model_config = ConfigDict(extra="forbid")
+    queries: list[BenchQuery] = Field(default_factory=list, description="Queries, each with the page wanted.")
+
+
+PLANS_WITH_SEARCH_QUERIES = sorted(name for name, path in PLANS.items() if (path / SEARCH_QUERIES_FILE).is_file())
+
+
+def search_queries(name: str) -> SearchQueries:
+    """The plan's search_queries.yaml, validated; empty when the plan has none."""
+    path = PLANS[name] / SEARCH_QUERIES_FILE
+    if not path.is_file():
+        return SearchQueries()
+    return SearchQueries.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})

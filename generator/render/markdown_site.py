@@ -25,11 +25,14 @@ from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
 
-# Lists that name every topic would crowd the pages about a topic out of search results.
 # Levels that are a plan's goals, counted among the home page's key figures.
 GOAL_LEVELS = {"basic_goal", "reform_goal", "policy_area", "basic_policy", "priority_issue"}
 
-SEARCH_BOOST = {"glossary": 0.2, "divisions": 0.2, "indicators": 0.2, "progress": 0.2, "open_data": 0.2}
+# Listing pages name every topic; they would crowd the pages about a topic out of search results.
+# A boost below 1 lowers their score and marks them as listings for Keikaku's search worker
+# (site_overrides/assets/javascripts/workers/search-ranking.js), which puts them after item pages.
+SEARCH_BOOST = {"home": 0.2, "glossary": 0.2, "divisions": 0.2, "indicators": 0.2, "progress": 0.2, "open_data": 0.2,
+                "accessibility": 0.2}
 
 TEMPLATE_BY_KIND = {
     "home": "home.j2.md",

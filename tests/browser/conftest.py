@@ -73,6 +73,13 @@ def page(browser):
 
 
 _META = "document.querySelector('.md-search-result__meta')"
+_SETTLED = """() => new Promise(resolve => {
+  const results = document.querySelector('.md-search-result');
+  const done = () => { observer.disconnect(); resolve(true); };
+  let timer = setTimeout(done, 700);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 700); });
+  observer.observe(results, {childList: true, subtree: true, characterData: true});
+})"""
 
 
 def search(page, base_url: str, site_path: str, query: str) -> list[str]:
@@ -95,6 +102,9 @@ def search(page, base_url: str, site_path: str, query: str) -> list[str]:
             break
         except Exception:  # a keystroke raced the worker: type again, as a reader would
             continue
+    # Each keystroke is a query of its own and the list shows each answer in turn: read it once it has
+    # stayed unchanged for a while, which is the answer to the whole query.
+    page.evaluate(_SETTLED)
     links = page.locator(".md-search-result__item > .md-search-result__link")
     paths = links.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     return list(dict.fromkeys(paths))
