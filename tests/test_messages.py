@@ -195,3 +195,25 @@ def test_build_and_check_speak_the_same_language(tmp_path, monkeypatch, capsys):
     assert main(["build", "--plan", "plan", "--out", "site", "--lang", "ja"]) == 1
     assert capsys.readouterr().err.splitlines() == checked
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("flags", "locale", "shown"), [
+    ("", "ja_JP.UTF-8", "strategy.yaml:30:25: 基本目標1 > 数値目標"),  # no flags: the locale decides
+    ("", "C.UTF-8", 'strategy.yaml:30:25: Basic goal 1 > numerical target "'),
+    ("--format github --lang ja", "C.UTF-8", "strategy.yaml,line=30,col=25,title=基本目標1 > 数値目標"),
+])
+def test_make_check_passes_its_flags_and_follows_the_locale(flags, locale, shown, tmp_path):
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    plan = tmp_path / "plan"
+    shutil.copytree(DATA / "minimal", plan)
+    shutil.copy(DATA / "invalid" / "wrong_type" / "strategy.yaml", plan / "strategy.yaml")
+    installed = tmp_path / "installed"  # newer than requirements.lock: make installs nothing, runs this Python
+    installed.touch()
+    environment = {"PATH": "/usr/bin:/bin", "LANG": locale}
+    result = subprocess.run(["make", "--no-print-directory", "check", f"PLAN={plan}", f"CHECK_FLAGS={flags}",
+                             f"PY={sys.executable}", f"STAMP={installed}"],
+                            cwd=ROOT, env=environment, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode != 0
+    output = result.stdout if "github" in flags else result.stderr
+    assert shown in output
