@@ -21,6 +21,7 @@ from .resources import MKDOCS_YML, OVERRIDES_DIR
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
 SEARCH_HOOKS = Path(__file__).resolve().parent / "search_hooks.py"
+PRINT_HOOKS = Path(__file__).resolve().parent / "print_hooks.py"
 
 
 def site_subdir(language: Language) -> str:
@@ -76,8 +77,10 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "site_dir": str(site_dir),
         "theme": {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR)},
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
-        "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta},
+        "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta,
+                  # generator/print_hooks.py: the labels of the printed pages' margins.
+                  "keikaku_print": {"labels": language.code}},
         "nav": _escaped_nav(nav),
-        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(SEARCH_HOOKS)],
+        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(SEARCH_HOOKS), str(PRINT_HOOKS)],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

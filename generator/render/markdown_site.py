@@ -130,13 +130,16 @@ def _indicator_pages(plan: Plan, pages: list[PageSpec]) -> dict[str, PageSpec]:
     return out
 
 
-def _front_matter(title: str, description: str, boost: float | None) -> str:
+def _front_matter(title: str, description: str, boost: float | None, updated=None) -> str:
     """Page metadata. The theme prints the title into <title> and the header, and the description
     into its meta tag, as they are, so both are HTML-escaped here; without a title MkDocs would
-    take the first heading's text, unescaped."""
+    take the first heading's text, unescaped. `updated` (the page's last-updated date) goes into
+    the margins of its printed pages (generator/print_hooks.py)."""
     meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
     if boost is not None:
         meta["search"] = {"boost": boost}
+    if updated is not None:
+        meta["updated"] = updated.isoformat()
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -239,7 +242,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
             day = updated.of(_document_of(page))
             if day is not None:
                 body += _updated_note(day, labels)
-            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind)) + body
+            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind), day) + body
         results.append(RenderedLanguage(language, files, _nav(pages, titles)))
     return results
 
