@@ -8,6 +8,7 @@ and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,13 @@ from .labels import load_labels
 from .languages import Language
 from .model import Plan
 from .resources import MKDOCS_YML, OVERRIDES_DIR
+from .render.safety import render_prose
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
 SEARCH_HOOKS = Path(__file__).resolve().parent / "search_hooks.py"
 PRINT_HOOKS = Path(__file__).resolve().parent / "print_hooks.py"
+TERM_LINKS_HOOKS = Path(__file__).resolve().parent / "term_links_hooks.py"
 
 
 def site_subdir(language: Language) -> str:
@@ -40,6 +43,18 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
             value = _escaped_nav(target) if isinstance(target, list) else target
             out.append({html.escape(title): value})
     return out
+
+
+def _plain_text(prose_html: str) -> str:
+    """Rendered prose as one line of plain text (for a link's title): tags dropped, entities decoded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", prose_html)).split())
+
+
+def _linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
+    """The glossary terms that have a definition, as this language shows them."""
+    return [{"id": term.id, "text": term.term.pick(language)[0],
+             "definition": _plain_text(render_prose(term.definition.pick(language)[0]))}
+            for term in plan.glossary if term.definition is not None]
 
 
 def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
@@ -79,8 +94,10 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
         "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta,
                   # generator/print_hooks.py: the labels of the printed pages' margins.
-                  "keikaku_print": {"labels": language.code}},
+                  "keikaku_print": {"labels": language.code},
+                  # generator/term_links_hooks.py: terms linked to their glossary entry where a page mentions them.
+                  "keikaku_terms": _linked_terms(plan, language)},
         "nav": _escaped_nav(nav),
-        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(SEARCH_HOOKS), str(PRINT_HOOKS)],
+        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(PRINT_HOOKS), str(TERM_LINKS_HOOKS), str(SEARCH_HOOKS)],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

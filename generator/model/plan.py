@@ -14,6 +14,8 @@ from .progress import ProgressRule
 DOCUMENT_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.ya?ml$"
 PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
+# A reading in kana (hiragana or katakana, with ー), as a dictionary gives it: no kanji, spaces or letters.
+Reading = Annotated[str, StringConstraints(pattern=r"^[ぁ-ゖゝゞァ-ヺーヽヾ]+$", max_length=80)]
 
 
 class DocumentKind(Choice):
@@ -84,6 +86,8 @@ class GlossaryTerm(StrictModel):
 
     id: Slug = Field(description="Unique id of the term.")
     term: Text = Field(description="The term in Japanese and its one English name.")
+    reading: Reading | None = Field(
+        default=None, description="The Japanese term's reading in kana, e.g. `じゅうようぎょうせきひょうかしひょう`: orders the glossary by kana row; without it the term is listed under その他 (other).")
     kind: TermKind = Field(default=TermKind.term, description="What the term names.")
     definition: Prose | None = Field(default=None, description="A definition shown on the glossary page.")
 

@@ -15,6 +15,7 @@ from ..model import Status
 from ..open_data import open_data_files
 from ..progress import assess_plan, plan_indicators
 from ..updated import LastUpdated
+from .glossary_index import glossary_groups
 from .charts import kpi_chart, table_chart
 from .formatting import format_date
 from .open_data_page import data_url, dataset_jsonld
@@ -215,6 +216,7 @@ def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[Rendered
                 if page.kind == "open_data" else "",
                 "updated_date": updated.plan,
                 "format_date": lambda day, labels=labels: format_date(day, labels),
+                "glossary_groups": lambda terms, labels=labels, text_of=text_of: glossary_groups(terms, labels, text_of),
                 "table_chart": lambda table, labels=labels, env=env: table_chart(
                     table, labels, env.filters["t"], env.filters["period"]),
                 "kpi_chart": lambda ident, labels=labels, env=env: kpi_chart(

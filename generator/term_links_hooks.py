@@ -1,0 +1,85 @@
+"""MkDocs hook: the first mention of a glossary term on a page links to the term's glossary entry.
+
+The link's `title` holds the term's definition (plain text, escaped), so it shows on hover and is the
+link's description for screen readers; site_overrides/assets/javascripts/term-tips.js also shows it
+on keyboard focus. The definition stays out of the page's text, so search does not index it on every
+page that mentions the term. Nothing is linked inside headings, links, code, charts or text hidden
+from the eye, nor on the glossary page itself. Terms come from the generated config
+(`extra.keikaku_terms`, generator/mkdocs_config.py): those that have a definition.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+GLOSSARY_URL = "glossary/"
+# Where a link would be wrong or useless: headings, links, code, scripts, charts, form controls.
+SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "kbd", "svg",
+                  "button", "textarea", "select", "label", "title", "nav"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][A-Za-z0-9-]*)([^>]*?)(/)?\s*>", re.S)
+_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _pattern(text: str) -> str:
+    """A term as it appears in HTML text; a Latin word matches whole words only ("plan" not in "planning")."""
+    escaped = re.escape(html.escape(text, quote=False))
+    before = r"(?<![A-Za-z0-9])" if _WORD.match(text[0]) else ""
+    after = r"(?![A-Za-z0-9])" if _WORD.match(text[-1]) else ""
+    return before + escaped + after
+
+
+def link_terms(content: str, terms: list[dict], glossary_href: str) -> str:
+    """`content` (a page's HTML) with the first mention of each term linked to `glossary_href#id`.
+
+    `terms`: {id, text, definition}; longer terms are matched first, so a name that contains a
+    shorter term links as the whole name."""
+    terms = sorted((t for t in terms if len(t["text"]) >= 2), key=lambda t: -len(t["text"]))
+    if not terms:
+        return content
+    by_text = {html.escape(t["text"], quote=False).casefold(): t for t in terms}
+    matcher = re.compile("|".join(_pattern(t["text"]) for t in terms), re.IGNORECASE)
+    linked: set[str] = set()
+
+    def link(match: re.Match) -> str:
+        term = by_text.get(match.group(0).casefold())
+        if term is None or term["id"] in linked:
+            return match.group(0)
+        linked.add(term["id"])
+        return (f'<a class="kk-term" href="{html.escape(glossary_href)}#{html.escape(term["id"])}" '
+                f'title="{html.escape(term["definition"])}">{match.group(0)}</a>')
+
+    out, stack = [], []  # stack: (tag name, skipped?) of the open elements
+    for token in _TOKEN.split(content):
+        if not token:
+            continue
+        if token.startswith("<"):
+            tag = _TAG.match(token)
+            if tag:
+                closing, name, attributes, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+                if closing:
+                    while stack:
+                        if stack.pop()[0] == name:
+                            break
+                elif name not in VOID and not self_closing:
+                    hidden = "kk-sr" in attributes or "aria-hidden" in attributes
+                    stack.append((name, name in SKIP or hidden))
+            out.append(token)
+        elif any(skipped for _, skipped in stack):
+            out.append(token)
+        else:
+            out.append(matcher.sub(link, token))
+    return "".join(out)
+
+
+def on_page_content(html_content, page, config, files):
+    if page.url == GLOSSARY_URL:
+        return html_content
+    terms = config["extra"].get("keikaku_terms") or []
+    if not terms:
+        return html_content
+    href = posixpath.relpath(GLOSSARY_URL.rstrip("/"), page.url.rstrip("/") or ".") + "/"
+    return link_terms(html_content, terms, href)
