@@ -1,0 +1,135 @@
+"""Lighthouse (npm, pinned in package-lock.json) on a built site served gzipped on loopback.
+
+Builds the plan, serves the site as GitHub Pages does (gzip when the browser accepts it,
+a short cache lifetime), and runs Lighthouse's mobile preset with Debian's Chromium on the home
+page, a goal page (the first item page), the first document's overview page and the page of all
+indicators, in every language. Prints one Markdown table of the four category scores.
+
+Setup, once (no browser is downloaded: Lighthouse drives CHROME_PATH):
+    cd bench/lighthouse && npm ci
+Usage:
+    .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.build import build_site  # noqa: E402
+from generator.languages import published_languages  # noqa: E402
+from generator.plan_loader import load_plan  # noqa: E402
+from generator.render.pages import plan_pages, walk_pages  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped for a client that accepts it, as GitHub Pages serves a site."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the directory's URL
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        data = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Cache-Control", "max-age=600")
+        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = gzip.compress(data, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return _Body(data)
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *args) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def _pages(plan_dir: Path) -> list[tuple[str, str]]:
+    pages = list(walk_pages(plan_pages(load_plan(plan_dir).plan)))
+    first = {kind: next((p.path.removesuffix("index.md") for p in pages if p.kind == kind), None)
+             for kind in ("home", "node", "document", "indicators")}
+    # A goal page: the first item page that holds numerical targets or KPIs.
+    first["node"] = next((p.path.removesuffix("index.md") for p in pages
+                          if p.kind == "node" and (p.subject.targets or p.subject.kpis)), first["node"])
+    names = {"home": "home", "node": "goal page", "document": "overview (document)", "indicators": "all indicators"}
+    return [(names[kind], path) for kind, path in first.items() if path is not None]
+
+
+def lighthouse(url: str, out: Path) -> dict[str, int]:
+    subprocess.run(
+        [str(HERE / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+         f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        check=True, env={**os.environ, "CHROME_PATH": CHROME})
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = [audit["id"] for audit in report["audits"].values()
+               if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"]
+    scores["failing"] = failing
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--plan", default="plan")
+    parser.add_argument("--json-dir", default=None, help="keep the Lighthouse reports here")
+    args = parser.parse_args()
+    plan_dir = (ROOT / args.plan).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(plan_dir, site)
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), lambda *a, **k: GzipHandler(*a, directory=str(site), **k))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        reports = Path(args.json_dir or tmp)
+        reports.mkdir(parents=True, exist_ok=True)
+        print("| page | language | performance | accessibility | best practices | SEO | failing audits |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for name, path in _pages(plan_dir):
+            for language in published_languages():
+                url = base + language.url_prefix + path
+                out = reports / f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}.json"
+                s = lighthouse(url, out)
+                print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | {s['performance']} | "
+                      f"{s['accessibility']} | {s['best-practices']} | {s['seo']} | {', '.join(s['failing']) or '—'} |",
+                      flush=True)
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
