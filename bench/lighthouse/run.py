@@ -121,7 +121,7 @@ def main() -> None:
         print("| page | language | performance | accessibility | best practices | SEO | failing audits |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, path in _pages(plan_dir):
-            for language in published_languages():
+            for language in published_languages(load_plan(plan_dir).plan.root.languages):
                 url = base + language.url_prefix + path
                 out = reports / f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}.json"
                 s = lighthouse(url, out)

@@ -9,13 +9,12 @@ import re
 
 import pytest
 
-from generator.languages import all_languages
 from generator.plan_loader import load_plan
-from tests.plans import PLANS, PRODUCT_PLANS, SHIPPED_PLANS, page_paths, sample_pages
+from tests.plans import PLANS, PRODUCT_PLANS, SHIPPED_PLANS, languages, page_paths, sample_pages
 
 pytestmark = pytest.mark.browser
 
-LANGS = [language.url_prefix for language in all_languages()]
+ALL_PLANS = list(dict.fromkeys(PRODUCT_PLANS + SHIPPED_PLANS))
 # A4 portrait less the print stylesheet's side margins (12 mm each): 186 mm at 96 px per inch.
 PRINTABLE_WIDTH = round(186 / 25.4 * 96)
 SCREEN_CHROME = [".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".kk-lang-switch", ".md-footer",
@@ -37,8 +36,8 @@ def paper(browser):
     context.close()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("plan", list(dict.fromkeys(PRODUCT_PLANS + SHIPPED_PLANS)))
+@pytest.mark.parametrize(("plan", "lang"), [(plan, language.url_prefix) for plan in ALL_PLANS
+                                            for language in languages(plan)])
 def test_on_paper_every_table_keeps_all_its_columns_and_the_screen_chrome_is_gone(
         paper, built_sites, serve_site, plan, lang):
     base = serve_site(built_sites(plan))
@@ -63,8 +62,8 @@ def _pdf_pages(page) -> list[str]:
     return [re.sub(r"\s+", "", sheet.extract_text()) for sheet in reader.pages]
 
 
-@pytest.mark.parametrize("language", all_languages(), ids=lambda language: language.code)
-@pytest.mark.parametrize("plan", PRODUCT_PLANS)
+@pytest.mark.parametrize(("plan", "language"), [(plan, language) for plan in PRODUCT_PLANS for language in languages(plan)],
+                         ids=lambda value: getattr(value, "code", value))
 def test_every_printed_sheet_shows_the_site_name_the_address_and_the_date(page, built_sites, serve_site,
                                                                           plan, language):
     site_name = load_plan(PLANS[plan]).plan.root.site_title.pick(language)[0]
