@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 
 import pytest
 
+from generator.build import build_site
 from generator.plan_loader import load_plan
 from tests.plans import PLANS, PRODUCT_PLANS, SHIPPED_PLANS, languages, page_paths, sample_pages
 
@@ -82,3 +84,19 @@ def test_every_printed_sheet_shows_the_site_name_the_address_and_the_date(page, 
         for number, sheet in enumerate(sheets, start=1):
             missing = [text for text in wanted if re.sub(r"\s+", "", text) not in sheet]
             assert missing == [], f"{url}: sheet {number} of {len(sheets)} lacks {missing}"
+
+
+def test_a_plan_without_git_history_prints_the_day_it_is_printed(page, serve_site, tmp_path):
+    """Outside git no page knows its last-updated date; the printout then says when it was printed."""
+    plan = shutil.copytree(PLANS["minimal"], tmp_path / "plan")  # a copy outside any git checkout
+    site = tmp_path / "site"
+    build_site(plan, site)
+    english = next(language for language in languages("minimal") if language.code == "en")  # readable in a PDF here
+    url = serve_site(site) + english.url_prefix
+    page.goto(url)
+    assert page.locator(".kk-updated").count() == 0
+    today = page.evaluate("new Intl.DateTimeFormat(document.documentElement.lang, {dateStyle: 'long'}).format(new Date())")
+    label = page.locator("#kk-print-page").get_attribute("data-printed-label")
+    for sheet in _pdf_pages(page):
+        assert re.sub(r"\s+", "", f"{label}: {today}") in sheet
+        assert url in sheet
