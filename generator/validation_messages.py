@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import ProblemCollector
 from .model.common import NON_BLANK_PATTERN, SLUG_PATTERN
-from .model.plan import DOCUMENT_PATH
+from .model.plan import DOCUMENT_PATH, READING_PATTERN
 from .languages import by_code
 from .messages import LanguageName, Message, OneOf, PlanText, catalogue, message_languages
 from .yaml_source import REPORTED, KeyPath, SourceMap, format_key_path
@@ -147,6 +147,7 @@ PATTERN_MESSAGES = {
     r"^https://": "https_url",
     r"^https://[^\s<>\"]+$": "https_url",
     r"^https?://[^\s]+/$": "site_url_format",
+    READING_PATTERN: "reading_format",
 }
 _CHOICES = re.compile(r"\^\(([\w|]+)\)\$")
 

@@ -15,7 +15,8 @@ DOCUMENT_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\
 PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
 # A reading in kana (hiragana or katakana, with ー), as a dictionary gives it: no kanji, spaces or letters.
-Reading = Annotated[str, StringConstraints(pattern=r"^[ぁ-ゖゝゞァ-ヺーヽヾ]+$", max_length=80)]
+READING_PATTERN = r"^[ぁ-ゖゝゞァ-ヺーヽヾ]+$"
+Reading = Annotated[str, StringConstraints(pattern=READING_PATTERN, max_length=80)]
 
 
 class DocumentKind(Choice):
