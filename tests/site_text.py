@@ -6,6 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 _SKIP = {"script", "style", "template", "svg"}
+# Elements inside a line of text: their edges part no words (a glossary term linked inside 公民連携手法).
+_INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
+           "sup", "time", "u"}
 
 
 class _Text(HTMLParser):
@@ -24,6 +27,8 @@ class _Text(HTMLParser):
                  # Whole elements in the other language (switcher, glossary column) are not page text;
                 # a <span lang> inside a sentence is, and must still obey the page's rules.
                 or (self.skip_lang is not None and attributes.get("lang") == self.skip_lang and tag != "span"))
+        if tag not in _INLINE:
+            self.parts.append(" ")
         if tag in ("br", "img", "meta", "link", "input", "hr", "source"):
             return
         self.stack.append((tag, hides))
@@ -31,6 +36,8 @@ class _Text(HTMLParser):
             self.in_main += 1
 
     def handle_endtag(self, tag):
+        if tag not in _INLINE:
+            self.parts.append(" ")
         while self.stack:
             open_tag, _ = self.stack.pop()
             if open_tag == "article":
@@ -50,7 +57,7 @@ def page_text(html: str, *, main_only: bool = True, skip_lang: str | None = None
     """Visible text, whitespace folded; `skip_lang` drops elements marked as another language."""
     parser = _Text(main_only=main_only, skip_lang=skip_lang)
     parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return " ".join("".join(parser.parts).split())
 
 
 def page_file(site: Path, lang: str, page: str) -> Path:
