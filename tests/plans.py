@@ -109,12 +109,17 @@ class Facts(BaseModel):
 PLANS_WITH_FACTS = sorted(name for name, path in PLANS.items() if (path / FACTS_FILE).is_file())
 
 
+def _beside_plan(name: str, file_name: str, model):
+    """A content file kept beside the plan, validated by `model`; the model's defaults when the plan has none."""
+    path = PLANS[name] / file_name
+    if not path.is_file():
+        return model()
+    return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
 def facts(name: str) -> Facts:
     """The plan's facts.yaml, validated (facts on pages, searches); empty when the plan has none."""
-    path = PLANS[name] / FACTS_FILE
-    if not path.is_file():
-        return Facts()
-    return Facts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return _beside_plan(name, FACTS_FILE, Facts)
 
 
 class BenchQuery(BaseModel):
@@ -139,7 +144,4 @@ PLANS_WITH_SEARCH_QUERIES = sorted(name for name, path in PLANS.items() if (path
 
 def search_queries(name: str) -> SearchQueries:
     """The plan's search_queries.yaml, validated; empty when the plan has none."""
-    path = PLANS[name] / SEARCH_QUERIES_FILE
-    if not path.is_file():
-        return SearchQueries()
-    return SearchQueries.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return _beside_plan(name, SEARCH_QUERIES_FILE, SearchQueries)

@@ -108,3 +108,15 @@ def search(page, base_url: str, site_path: str, query: str) -> list[str]:
     links = page.locator(".md-search-result__item > .md-search-result__link")
     paths = links.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
     return list(dict.fromkeys(paths))
+
+
+# A phone as the issue measures one: 390 px wide, touch, high density.
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    yield page
+    context.close()

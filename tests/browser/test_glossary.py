@@ -8,20 +8,12 @@ import pytest
 from generator.plan_loader import load_plan
 from tests.plans import PLANS, PRODUCT_PLANS, languages, page_paths
 
-from .test_phone import PHONE, _violations
+from .test_phone import _violations
 
 pytestmark = pytest.mark.browser
 
 WITH_GLOSSARY = [(name, language.url_prefix) for name in PRODUCT_PLANS if page_paths(name, "glossary")
                  for language in languages(name)]
-
-
-@pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize(("plan", "lang"), WITH_GLOSSARY)

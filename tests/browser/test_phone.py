@@ -11,7 +11,6 @@ from tests.plans import SHIPPED_PLANS, languages, page_paths
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # target-size is WCAG 2.2's 2.5.8 (24 × 24 px), which axe tags wcag22aa: asked for by name.
 AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
@@ -23,14 +22,6 @@ def _violations(page) -> list[str]:
     page.evaluate(AXE_SCRIPT)
     violations = page.evaluate(AXE_RUN, WCAG_AA)
     return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-
-
-@pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize(("plan", "lang"), [(plan, language.url_prefix) for plan in ["plan"] + SHIPPED_PLANS
