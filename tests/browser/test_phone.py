@@ -19,6 +19,8 @@ AXE_RUN = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
 
 
 def _violations(page) -> list[str]:
+    # Colours are measured as they settle: a hovered row's background fades in, and mid-fade it is lighter.
+    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
     page.evaluate(AXE_SCRIPT)
     violations = page.evaluate(AXE_RUN, WCAG_AA)
     return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in violations]
