@@ -5,8 +5,11 @@
 (function () {
   "use strict";
 
+  // Writes first, then every measurement, then writes again: reading a width after each insertion
+  // would lay the page out once per table, which on a page of many tables blocks a phone for a while.
   function update() {
-    Array.prototype.forEach.call(document.querySelectorAll(".kk-table-wrap[data-scroll-hint]"), function (wrap) {
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(".kk-table-wrap[data-scroll-hint]"));
+    var hints = wraps.map(function (wrap) {
       var hint = wrap.previousElementSibling;
       if (!hint || !hint.classList.contains("kk-scroll-hint")) {
         hint = document.createElement("p");
@@ -15,8 +18,10 @@
         hint.textContent = wrap.getAttribute("data-scroll-hint");
         wrap.parentNode.insertBefore(hint, wrap);
       }
-      hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
+      return hint;
     });
+    var fits = wraps.map(function (wrap) { return wrap.scrollWidth <= wrap.clientWidth + 1; });
+    hints.forEach(function (hint, i) { hint.hidden = fits[i]; });
   }
 
   if (document.readyState === "loading") {
