@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             serve(args.plan, args.out, args.port, args.lang)
     except PlanError as exc:
         fmt = getattr(args, "output_format", "text")
-        lang = getattr(args, "lang", None) or locale_language()
+        lang = _message_language(args)
         for problem in exc.problems:
             # Annotations go to stdout, where the runner reads workflow commands.
             print(format_problem(problem, fmt, lang), file=sys.stdout if fmt == "github" else sys.stderr)
@@ -103,15 +103,24 @@ def main(argv: list[str] | None = None) -> int:
         print(render(Message("summary.one" if count == 1 else "summary.many", {"count": count}), lang), file=sys.stderr)
         return 1
     except BuildError as exc:
-        print(f"build failed: {exc}", file=sys.stderr)
+        # MkDocs's own reason stays as MkDocs wrote it; what surrounds it is in the editor's language.
+        print(render(Message("error.build_failed", {"detail": str(exc)}), _message_language(args)), file=sys.stderr)
         return 1
     except UnsafeOutput as exc:
-        print(f"error: {exc}; nothing was written.", file=sys.stderr)
+        print(render(Message("error.unsafe_output", {"message": exc.message}), _message_language(args)),
+              file=sys.stderr)
         return 1
     except KeikakuError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        text = render(exc.message, _message_language(args)) if isinstance(getattr(exc, "message", None), Message) \
+            else str(exc)
+        print(render(Message("error.other", {"message": text}), _message_language(args)), file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     return 0
+
+
+def _message_language(args: argparse.Namespace) -> str:
+    """The language of messages: `--lang`, or else the user's locale."""
+    return getattr(args, "lang", None) or locale_language()

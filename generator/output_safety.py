@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import KeikakuError
 from .languages import required_languages
+from .messages import Message, developer_text
 
 MARKER = ".keikaku-site"
 MARKER_TEXT = ("This directory is a site built by Keikaku (python -m generator build).\n"
@@ -22,12 +23,12 @@ MARKER_TEXT = ("This directory is a site built by Keikaku (python -m generator b
 class UnsafeOutput(KeikakuError):
     """The output directory would destroy something that is not a Keikaku site.
 
-    `code` names the refusal and `params` holds its parts, for messages in other languages.
+    `code` names the refusal; `message` is its text from the catalogue, shown in the editor's language.
     """
 
-    def __init__(self, code: str, message: str, params: dict[str, str]):
-        super().__init__(message)
-        self.code, self.message, self.params = code, message, params
+    def __init__(self, code: str, message: Message):
+        super().__init__(developer_text(message))
+        self.code, self.message = code, message
 
 
 def _shown(path: Path) -> str:
@@ -46,19 +47,20 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
-def _protected(plan_dir: Path) -> list[tuple[str, str, Path]]:
-    """(code, what, directory) for every directory an output must neither be nor contain."""
+def _protected(plan_dir: Path) -> list[tuple[str, Path]]:
+    """(code, directory) for every directory an output must neither be nor contain; the catalogue names
+    each code as `output.what.<code>` ("the plan directory")."""
     cwd = Path.cwd().resolve()
-    protected = [("out_is_plan", "the plan directory", plan_dir)]
+    protected = [("out_is_plan", plan_dir)]
     for start in (cwd, plan_dir):
         root = repository_root(start)
         if root is not None:
-            protected.append(("out_is_repository", "the repository root", root))
-    protected.append(("out_is_cwd", "the current directory", cwd))
+            protected.append(("out_is_repository", root))
+    protected.append(("out_is_cwd", cwd))
     home = os.environ.get("HOME")
     if home:
-        protected.append(("out_is_home", "the home directory", Path(home).resolve()))
-    protected.append(("out_is_filesystem_root", "the file system root", Path(cwd.anchor)))
+        protected.append(("out_is_home", Path(home).resolve()))
+    protected.append(("out_is_filesystem_root", Path(cwd.anchor)))
     return protected
 
 
@@ -74,24 +76,19 @@ def check_output(out: Path, plan_dir: Path) -> Path:
     """The resolved output directory, or UnsafeOutput if building there could destroy anything else."""
     out = Path(out).resolve()
     plan_dir = Path(plan_dir).resolve()
-    hint = "choose a new or empty directory, or a site Keikaku built, e.g. --out site"
-    for code, what, directory in _protected(plan_dir):
+    hint = Message("output.hint")
+    for code, directory in _protected(plan_dir):
         if out == directory or out in directory.parents:
-            relation = "is" if out == directory else "contains"
-            raise UnsafeOutput(code, f"refusing to build into {_shown(out)}: it {relation} {what} "
-                                     f"({_shown(directory)}), which a build would replace ({hint})",
-                               {"out": str(out), "protected": str(directory)})
+            relation = "output.is" if out == directory else "output.contains"
+            raise UnsafeOutput(code, Message(relation, {"out": _shown(out), "what": Message(f"output.what.{code}"),
+                                                        "protected": _shown(directory), "hint": hint}))
         if code == "out_is_plan" and directory in out.parents:
-            raise UnsafeOutput("out_in_plan", f"refusing to build into {_shown(out)}: it lies inside "
-                                              f"the plan directory ({_shown(directory)}) ({hint})",
-                               {"out": str(out), "protected": str(directory)})
+            raise UnsafeOutput("out_in_plan", Message("output.inside_plan", {
+                "out": _shown(out), "protected": _shown(directory), "hint": hint}))
     if out.exists() or out.is_symlink():
         if not out.is_dir():
-            raise UnsafeOutput("out_not_directory", f"refusing to build into {_shown(out)}: it is a file, "
-                                                    f"not a directory ({hint})", {"out": str(out)})
+            raise UnsafeOutput("out_not_directory", Message("output.not_directory", {"out": _shown(out), "hint": hint}))
         if any(out.iterdir()) and not is_keikaku_site(out):
-            raise UnsafeOutput("out_not_a_site", f"refusing to build into {_shown(out)}: it holds files but "
-                                                 f"Keikaku did not create it (no {MARKER} file), and a build "
-                                                 f"would delete them ({hint}; if it is an old Keikaku site, "
-                                                 f"delete it yourself)", {"out": str(out)})
+            raise UnsafeOutput("out_not_a_site", Message("output.not_a_site", {
+                "out": _shown(out), "marker": MARKER, "hint": hint}))
     return out

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .build import build_order, build_site, run_mkdocs
 from .errors import BuildError, PlanError
-from .messages import locale_language
+from .messages import Message, locale_language, render
 from .labels import TEMPLATES_DIR
 from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
@@ -133,11 +133,12 @@ def _build_and_report(preview: Preview, status: BuildStatus, lang: str) -> None:
         messages = [problem.text_in(lang) for problem in exc.problems]
         status.failed(messages)
         print("\n".join(messages), file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); the browser shows them until they are fixed", file=sys.stderr,
+        print(render(Message("serve.problems_shown", {"count": len(exc.problems)}), lang), file=sys.stderr,
               flush=True)
     except BuildError as exc:
-        status.failed([f"build failed: {exc}"])
-        print(f"build failed: {exc}", file=sys.stderr, flush=True)
+        failure = render(Message("error.build_failed", {"detail": str(exc)}), lang)
+        status.failed([failure])
+        print(failure, file=sys.stderr, flush=True)
 
 
 def serve(plan_dir: Path, out: Path, port: int, lang: str | None = None) -> None:

@@ -18,13 +18,13 @@ from mkdocs.livereload import LiveReloadServer
 from .errors import KeikakuError
 from .labels import load_labels
 from .languages import all_languages, default_language
+from .messages import Message, developer_text
 
 
 class PortInUse(KeikakuError):
     def __init__(self, host: str, port: int):
-        super().__init__(f"port {port} on {host} is already in use (is another `make serve` running?); "
-                         f"stop it, or choose another port, e.g. `make serve PORT={port + 1}` "
-                         f"or `--port {port + 1}`")
+        self.message = Message("serve.port_in_use", {"host": host, "port": port, "next": port + 1})
+        super().__init__(developer_text(self.message))
 
 
 def ensure_port_free(host: str, port: int) -> None:

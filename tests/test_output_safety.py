@@ -106,6 +106,19 @@ def test_existing_directory_keikaku_did_not_create(repo, capsys):
     assert "it is a file, not a directory" in err
 
 
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_refusal_is_in_the_editors_language(repo, capsys, command):
+    err = _refused([command, "--plan", "plan", "--out", "plan", "--lang", "ja"], capsys, repo.parent)
+    assert err == ("エラー: plan/ にはサイトを作れません: ここは計画のディレクトリ（plan/）で、ビルドすると中身が"
+                   "置き換わってしまいます（新しいディレクトリか空のディレクトリ、または Keikaku が作ったサイトを"
+                   "指定してください。例: --out site）。何も書き込んでいません。")
+    (repo / "photos").mkdir()
+    (repo / "photos" / "festival.jpg").write_bytes(b"\xff\xd8 not really a photo")
+    err = _refused([command, "--plan", "plan", "--out", "photos", "--lang", "ja"], capsys, repo.parent)
+    assert err.startswith(f"エラー: photos/ にはサイトを作れません: Keikaku が作ったのではないファイルがあり（{MARKER} ファイル")
+    assert err.endswith("何も書き込んでいません。")
+
+
 def test_a_site_keikaku_built_is_replaced_and_marked(repo, capsys):
     (repo / "empty").mkdir()
     assert main(["build", "--plan", "plan", "--out", "empty"]) == 0

@@ -14,6 +14,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.test_serve import _free_port
 
@@ -76,17 +78,24 @@ def test_make_serve_shows_the_plans_problems_in_the_browser_until_they_are_fixed
         process.wait(timeout=10)
 
 
-def test_a_port_in_use_gets_a_clear_message_and_no_build(tmp_path):
+PORT_IN_USE = {
+    "en": "error: port {port} on 127.0.0.1 is already in use (is another `make serve` running?); "
+          "stop it, or choose another port, e.g. `make serve PORT={next}` or `--port {next}`\n",
+    "ja": "エラー: 127.0.0.1 のポート {port} は使用中です（別の `make serve` が動いていませんか）。"
+          "それを止めるか、別のポートを指定してください。例: `make serve PORT={next}` または `--port {next}`\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PORT_IN_USE))
+def test_a_port_in_use_gets_a_clear_message_in_the_editors_language_and_no_build(tmp_path, lang):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
             [sys.executable, "-m", "generator", "serve", "--plan", str(ROOT / "tests" / "data" / "minimal"),
-             "--out", str(tmp_path / "site"), "--port", str(port)],
+             "--out", str(tmp_path / "site"), "--port", str(port), "--lang", lang],
             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
-    assert done.stderr == (f"error: port {port} on 127.0.0.1 is already in use (is another `make serve` running?); "
-                           f"stop it, or choose another port, e.g. `make serve PORT={port + 1}` "
-                           f"or `--port {port + 1}`\n")
+    assert done.stderr == PORT_IN_USE[lang].format(port=port, next=port + 1)
     assert not (tmp_path / "site").exists()
