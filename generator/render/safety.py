@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -68,6 +69,10 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+# Cached: a text such as a goal's summary shows on its own page, its document's, the home page and in
+# lists, and converting it (Markdown, then the sanitiser) is most of rendering; the result depends on the
+# arguments alone. Bounded, for a long `serve` session whose plan keeps changing.
+@lru_cache(maxsize=16384)
 def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | None = None) -> Safe:
     """Markdown prose → sanitised HTML, as one raw HTML block for the page's Markdown.
 
