@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -29,7 +30,15 @@ def format_number(value: int | float, locale: str, decimals: int | None = None) 
     repr (45.3, not 45.29999…) goes through Decimal, so 1e-05 shows as 0.00001 and -0.5 keeps its sign.
     With `decimals`, exactly that many digits follow the point (5 → 5.0 when the source wrote 5.0).
     """
-    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    # Keyed by the digits as written, not the value: 5 and 5.0, or 0.0 and -0.0, are equal but shown apart.
+    return _format_digits(repr(value) if isinstance(value, float) else str(int(value)), locale, decimals)
+
+
+# Cached: the same figures recur across pages (a target on its goal page, the indicators page, progress),
+# and Babel's formatting is a noticeable share of rendering a large plan.
+@lru_cache(maxsize=65536)
+def _format_digits(digits_text: str, locale: str, decimals: int | None) -> str:
+    number = Decimal(digits_text)
     with localcontext() as context:
         # Enough precision for every digit, plus the pattern's decimals: never rounding a huge number.
         digits = number.as_tuple()
