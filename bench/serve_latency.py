@@ -64,7 +64,7 @@ def measure(plan: Path, repeat: int) -> dict[str, list[tuple[float, float, float
                                  encoding="utf-8")
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--plan", str(copy),
-                                   "--out", str(Path(tmp) / "site"), "--port", str(port)],
+                                   "--out", str(Path(tmp) / "site"), "--port", str(port), "--lang", "en"],
                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         reports: list[str] = []  # serve's "rebuilt … in X s (CPU Y s)" lines
         threading.Thread(target=lambda: reports.extend(server.stdout), daemon=True).start()

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from .build import build_order, build_site, run_mkdocs
 from .errors import BuildError, PlanError
-from .messages import Message, locale_language, render
+from .languages import all_languages
+from .messages import LanguageName, Message, locale_language, render
 from .labels import TEMPLATES_DIR
 from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
@@ -71,15 +72,15 @@ class Preview:
         self.theme: tuple | None = None
         self.data: list[tuple[str, str]] | None = None  # the open data of the last build
 
-    def rebuild(self) -> str:
-        """Bring the served site up to date with the plan; return what was rebuilt."""
+    def rebuild(self) -> Message:
+        """Bring the served site up to date with the plan; return what was rebuilt, as a message."""
         try:
             return self._rebuild()
         except Exception:
             self.configs, self.theme, self.data = {}, None, None  # the site may be half-updated: rebuild it all next time
             raise
 
-    def _rebuild(self) -> str:
+    def _rebuild(self) -> Message:
         loaded = load_plan(self.plan_dir)
         # Dated as a build dates them, so that an unchanged page is not rewritten. The open data lives
         # outside the pages MkDocs rebuilds: files that changed are rewritten in the served site below.
@@ -102,7 +103,7 @@ class Preview:
         if whole_site:
             result = build_site(self.plan_dir, self.out)
             self.configs, self.theme, self.data = configs, theme, data
-            return f"built {result.page_count} pages per language"
+            return Message("serve.built", {"count": result.page_count})
         if data != self.data:
             tree = OutputTree(self.out / DATA_DIR)
             for path, content in data:
@@ -119,16 +120,16 @@ class Preview:
             run_mkdocs(config_file, dirty=True)
             _merge_search_index(index_file, previous, {_page_url(path) for path in changed[code]})
             count += len(changed[code])
-        return f"rebuilt {count} changed page(s)" if count else "nothing changed"
+        return Message("serve.rebuilt", {"count": count}) if count else Message("serve.nothing_changed")
 
 
 def _build_and_report(preview: Preview, status: BuildStatus, lang: str) -> None:
     wall, cpu = time.perf_counter(), time.thread_time()  # this thread's CPU: the build, not the file watcher
     try:
-        message = preview.rebuild()
+        done = preview.rebuild()
         status.succeeded()
-        print(f"{message} in {time.perf_counter() - wall:.2f} s (CPU {time.thread_time() - cpu:.2f} s); "
-              "watching for changes", flush=True)
+        print(render(Message("serve.rebuild_done", {"what": done, "wall": f"{time.perf_counter() - wall:.2f}",
+                                                    "cpu": f"{time.thread_time() - cpu:.2f}"}), lang), flush=True)
     except PlanError as exc:
         messages = [problem.text_in(lang) for problem in exc.problems]
         status.failed(messages)
@@ -156,7 +157,12 @@ def serve(plan_dir: Path, out: Path, port: int, lang: str | None = None) -> None
                                    host=HOST, port=port, root=str(out), polling_interval=POLLING_INTERVAL)
         for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML):
             server.watch(str(path))
-        print(f"serving on http://{HOST}:{port}/ (English at /en/); Ctrl+C to stop", flush=True)
+        root = f"http://{HOST}:{port}/"
+        print(render(Message("serve.serving", {"url": root}), lang), flush=True)
+        for language in all_languages():  # each language the preview built, where its pages are
+            if language.code in preview.trees:
+                print(render(Message("serve.language_at", {"language": LanguageName(language.code),
+                                                           "url": root + language.url_prefix}), lang), flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from generator.messages import Message
 from generator.serve import Preview
 from tests.conftest import ROOT
 
@@ -23,7 +24,7 @@ def _preview(tmp_path: Path) -> tuple[Preview, Path, Path]:
     shutil.copytree(ROOT / "tests" / "data" / "minimal", plan)
     (tmp_path / "work").mkdir()
     preview = Preview(plan, tmp_path / "site", tmp_path / "work")
-    assert preview.rebuild().startswith("built")
+    assert preview.rebuild().code == "serve.built"
     return preview, plan, tmp_path / "site"
 
 
@@ -48,7 +49,7 @@ def test_an_edit_to_one_text_rebuilds_only_the_pages_that_show_it(tmp_path):
                  and not path.endswith("data/index.md")}
     assert rewritten and all(path.startswith("en/") for path in rewritten)
     assert len(rewritten) < len(docs_after) / 4
-    assert message == f"rebuilt {len(rewritten) + 2} changed page(s)"  # and the two open-data pages
+    assert message == Message("serve.rebuilt", {"count": len(rewritten) + 2})  # and the two open-data pages
     html_after = _mtimes(site, "*.html")
     # A language whose open-data page changed is rebuilt, and MkDocs rewrites its 404 page with it.
     changed_html = {path for path in html_after if html_after[path] != html_before[path]
@@ -59,12 +60,12 @@ def test_an_edit_to_one_text_rebuilds_only_the_pages_that_show_it(tmp_path):
     index = site / "en" / "search" / "search_index.json"
     assert _index_pages(index) == index_before  # every page is still found by search
     assert "choose first" in index.read_text(encoding="utf-8")
-    assert preview.rebuild() == "nothing changed"
+    assert preview.rebuild() == Message("serve.nothing_changed")
 
 
 def test_a_new_title_rebuilds_every_page_that_lists_it(tmp_path):
     preview, plan, site = _preview(tmp_path)
     _edit(plan / "strategy.yaml", "en: A city where raising children is easy}", "en: A city where raising children is easier}")
-    assert preview.rebuild().startswith("built")
+    assert preview.rebuild().code == "serve.built"
     # The document page, not edited itself, names the item by its new title in its navigation.
     assert "raising children is easier" in (site / "en" / "strategy" / "index.html").read_text(encoding="utf-8")
