@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             from .plan_loader import load_plan
             loaded = load_plan(args.plan)
             count = len(loaded.plan.documents)
-            print(f"{args.plan}: OK ({count} document{'s' if count != 1 else ''})")
+            print(render(Message("check.ok.one" if count == 1 else "check.ok.many", {"plan": str(args.plan), "count": count}),
+                         _message_language(args)))
         elif args.command == "new":
             from .new_plan import write_new_plan
             for path in write_new_plan(args.directory, args.municipality, args.en):
@@ -84,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             use_engine(args.engine)
             from .build import build_site
             result = build_site(args.plan, args.out)
-            print(f"built {result.page_count} pages per language into {args.out}/")
-            print("translation coverage: " + ", ".join(str(entry) for entry in result.coverage))
+            lang = _message_language(args)
+            print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))
+            print(render(Message("build.coverage", {"coverage": ", ".join(str(entry) for entry in result.coverage)}),
+                         lang))
         elif args.command == "diff":
             from .plan_diff_command import run_diff
             print(run_diff(args.dirs, args.base, args.plan, args.lang), end="")

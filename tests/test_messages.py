@@ -197,6 +197,19 @@ def test_build_and_check_speak_the_same_language(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_plan_without_problems_is_reported_in_the_editors_language(lang, tmp_path, capsys):
+    # Whatever the plan, what `check` and `build` say when all is well is the catalogue's, not English.
+    plan = ROOT / "tests" / "data" / "minimal"
+    assert main(["check", "--plan", str(plan), "--lang", lang]) == 0
+    assert main(["build", "--plan", str(plan), "--out", str(tmp_path / "site"), "--lang", lang]) == 0
+    said = capsys.readouterr().out.splitlines()
+    words = catalogue(lang)
+    assert said[0].startswith(f"{plan}: ") and said[0].endswith(words["check.ok.one"].split("{count}")[1])
+    assert said[1].startswith(words["build.done"].split("{")[0]) and f"{tmp_path / 'site'}/" in said[1]
+    assert said[2].startswith(words["build.coverage"].split("{")[0])
+
+
 @pytest.mark.parametrize(("flags", "locale", "shown"), [
     ("", "ja_JP.UTF-8", "strategy.yaml:30:25: 基本目標1 > 数値目標"),  # no flags: the locale decides
     ("", "C.UTF-8", 'strategy.yaml:30:25: Basic goal 1 > numerical target "'),
