@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("directory", type=Path, help="where to write the plan (a new or empty directory)")
     new.add_argument("--municipality", required=True, help="the municipality's name in Japanese, e.g. 桜ヶ丘町")
     new.add_argument("--en", required=True, help='its name in English, e.g. "Sakuragaoka Town"')
+    new.add_argument("--lang", choices=message_languages(), default=None,
+                     help="language of the messages (default: the locale's, from LC_ALL/LANG)")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
     return parser
@@ -74,9 +76,10 @@ def main(argv: list[str] | None = None) -> int:
                          _message_language(args)))
         elif args.command == "new":
             from .new_plan import write_new_plan
+            lang = _message_language(args)
             for path in write_new_plan(args.directory, args.municipality, args.en):
-                print(f"wrote {path}")
-            print(f"next: python -m generator check --plan {args.directory}, then build --plan {args.directory}")
+                print(render(Message("new.wrote", {"path": str(path)}), lang))
+            print(render(Message("new.next", {"directory": str(args.directory)}), lang))
         elif args.command == "schema":
             from .schema import write_schemas
             for path in write_schemas(args.out):

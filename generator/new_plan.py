@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import KeikakuError
+from .messages import Message, developer_text
 from .labels import TEMPLATES_DIR
 
 NEW_PLAN_TEMPLATES = TEMPLATES_DIR / "new_plan"
@@ -21,6 +22,10 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 class NewPlanError(KeikakuError):
     """The plan cannot be written where asked (the directory is not empty, or not a directory)."""
+
+    def __init__(self, message: Message):
+        super().__init__(developer_text(message))
+        self.message = message
 
 
 def _yaml_string(value: str) -> str:
@@ -45,9 +50,9 @@ def write_new_plan(directory: Path, municipality_ja: str, municipality_en: str) 
     """Write a new plan into `directory`, which must not exist or be empty; return the files written."""
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise NewPlanError(f"{directory} is a file (expected a new or empty directory for the plan)")
+        raise NewPlanError(Message("new.is_a_file", {"directory": str(directory)}))
     if directory.is_dir() and any(directory.iterdir()):
-        raise NewPlanError(f"{directory} is not empty (expected a new or empty directory; nothing was written)")
+        raise NewPlanError(Message("new.not_empty", {"directory": str(directory)}))
     files = render_new_plan(municipality_ja, municipality_en, directory)
     directory.mkdir(parents=True, exist_ok=True)
     written = []

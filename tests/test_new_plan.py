@@ -56,3 +56,12 @@ def test_new_writes_into_an_empty_directory(tmp_path, capsys):
     plan.mkdir()
     assert main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town"]) == 0
     assert (plan / "plan.yaml").is_file()
+
+
+def test_new_speaks_the_editors_language(tmp_path, capsys):
+    plan = tmp_path / "plan"
+    assert main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town", "--lang", "ja"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"次に: python -m generator check --plan {plan}")
+    assert main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town", "--lang", "ja"]) == 1
+    assert capsys.readouterr().err == (f"エラー: {plan} は空ではありません（新しいディレクトリか空のディレクトリを指定して"
+                                       "ください。何も書き込んでいません）\n")
