@@ -9,7 +9,7 @@ from pathlib import Path
 from .engines import DEFAULT_ENGINE, ENGINES, use_engine
 from .errors import BuildError, KeikakuError, PlanError
 from .languages import all_languages, default_language
-from .messages import Message, locale_language, message_languages, render
+from .messages import Message, developer_text, locale_language, message_languages, render
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("dirs", nargs="*", type=Path, metavar="OLD_DIR NEW_DIR", help="two plan directories")
     diff.add_argument("--base", metavar="GIT_REF", help="compare the plan as of this commit with the plan now")
     diff.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory, with --base (default: plan/)")
-    diff.add_argument("--lang", choices=[language.code for language in all_languages()],
+    # Its own dest: this --lang chooses the summary's language; messages still follow the locale.
+    diff.add_argument("--lang", choices=[language.code for language in all_languages()], dest="summary_lang",
                       default=default_language().code, help="language of the summary (default: the site's default)")
     new = commands.add_parser("new", help="write a minimal plan for a municipality, with comments that teach the format")
     new.add_argument("directory", type=Path, help="where to write the plan (a new or empty directory)")
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
                          lang))
         elif args.command == "diff":
             from .plan_diff_command import run_diff
-            print(run_diff(args.dirs, args.base, args.plan, args.lang), end="")
+            print(run_diff(args.dirs, args.base, args.plan, args.summary_lang), end="")
         elif args.command == "serve":
             use_engine(args.engine)
             from .serve import serve
@@ -117,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     except KeikakuError as exc:
-        text = render(exc.message, _message_language(args)) if isinstance(getattr(exc, "message", None), Message) \
-            else str(exc)
-        print(render(Message("error.other", {"message": text}), _message_language(args)), file=sys.stderr)
+        if isinstance(getattr(exc, "message", None), Message):
+            print(render(Message("error.other", {"message": exc.message}), _message_language(args)), file=sys.stderr)
+        else:  # a reason no catalogue words (e.g. git's): one language on the line, not a Japanese prefix on English
+            print(developer_text(Message("error.other", {"message": str(exc)})), file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
