@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .engines import DEFAULT_ENGINE, ENGINES, use_engine
-from .errors import BuildError, KeikakuError, PlanError
+from .errors import BuildError, KeikakuError, MessageError, PlanError
 from .languages import all_languages, default_language
 from .messages import Message, developer_text, locale_language, message_languages, render
 from .output_safety import UnsafeOutput
@@ -117,11 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         print(render(Message("error.unsafe_output", {"message": exc.message}), _message_language(args)),
               file=sys.stderr)
         return 1
+    except MessageError as exc:
+        print(render(Message("error.other", {"message": exc.message}), _message_language(args)), file=sys.stderr)
+        return 1
     except KeikakuError as exc:
-        if isinstance(getattr(exc, "message", None), Message):
-            print(render(Message("error.other", {"message": exc.message}), _message_language(args)), file=sys.stderr)
-        else:  # a reason no catalogue words (e.g. git's): one language on the line, not a Japanese prefix on English
-            print(developer_text(Message("error.other", {"message": str(exc)})), file=sys.stderr)
+        # A reason no catalogue words (e.g. git's): one language on the line, not a Japanese prefix on English.
+        print(developer_text(Message("error.other", {"message": str(exc)})), file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

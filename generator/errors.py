@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .messages import Message, locale_language, render
+from .messages import Message, developer_text, locale_language, render
 
 
 @dataclass(frozen=True, order=True)
@@ -80,6 +80,14 @@ class Problem:
 
 class KeikakuError(Exception):
     """Base of every error Keikaku raises on purpose."""
+
+
+class MessageError(KeikakuError):
+    """An error worded by the message catalogue: shown in the editor's language, English in `str()`."""
+
+    def __init__(self, message: Message):
+        super().__init__(developer_text(message))
+        self.message = message
 
 
 class PlanError(KeikakuError):

@@ -12,20 +12,16 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import KeikakuError
-from .messages import Message, developer_text
+from .errors import MessageError
+from .messages import Message
 from .labels import TEMPLATES_DIR
 
 NEW_PLAN_TEMPLATES = TEMPLATES_DIR / "new_plan"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
-class NewPlanError(KeikakuError):
+class NewPlanError(MessageError):
     """The plan cannot be written where asked (the directory is not empty, or not a directory)."""
-
-    def __init__(self, message: Message):
-        super().__init__(developer_text(message))
-        self.message = message
 
 
 def _yaml_string(value: str) -> str:

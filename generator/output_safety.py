@@ -11,24 +11,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import KeikakuError
+from .errors import MessageError
 from .languages import required_languages
-from .messages import Message, developer_text
+from .messages import Message
 
 MARKER = ".keikaku-site"
 MARKER_TEXT = ("This directory is a site built by Keikaku (python -m generator build).\n"
                "Each build replaces the whole directory; do not keep other files in it.\n")
 
 
-class UnsafeOutput(KeikakuError):
-    """The output directory would destroy something that is not a Keikaku site.
-
-    `code` names the refusal; `message` is its text from the catalogue, shown in the editor's language.
-    """
+class UnsafeOutput(MessageError):
+    """The output directory would destroy something that is not a Keikaku site; `code` names the refusal."""
 
     def __init__(self, code: str, message: Message):
-        super().__init__(developer_text(message))
-        self.code, self.message = code, message
+        super().__init__(message)
+        self.code = code
 
 
 def _shown(path: Path) -> str:

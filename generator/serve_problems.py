@@ -15,16 +15,15 @@ import threading
 
 from mkdocs.livereload import LiveReloadServer
 
-from .errors import KeikakuError
+from .errors import MessageError
 from .labels import load_labels
 from .languages import all_languages, default_language
-from .messages import Message, developer_text
+from .messages import Message
 
 
-class PortInUse(KeikakuError):
+class PortInUse(MessageError):
     def __init__(self, host: str, port: int):
-        self.message = Message("serve.port_in_use", {"host": host, "port": port, "next": port + 1})
-        super().__init__(developer_text(self.message))
+        super().__init__(Message("serve.port_in_use", {"host": host, "port": port, "next": port + 1}))
 
 
 def ensure_port_free(host: str, port: int) -> None:
