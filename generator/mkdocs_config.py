@@ -8,7 +8,6 @@ and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from .labels import load_labels
 from .languages import Language
 from .model import Plan
 from .resources import MKDOCS_YML, OVERRIDES_DIR
-from .render.safety import render_prose
+from .render.page_meta import plain_text
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 METADATA_HOOKS = Path(__file__).resolve().parent / "page_metadata_hooks.py"
@@ -45,15 +44,10 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
     return out
 
 
-def _plain_text(prose_html: str) -> str:
-    """Rendered prose as one line of plain text (for a link's title): tags dropped, entities decoded."""
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", prose_html)).split())
-
-
 def _linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
     """The glossary terms that have a definition, as this language shows them."""
     return [{"id": term.id, "text": term.term.pick(language)[0],
-             "definition": _plain_text(render_prose(term.definition.pick(language)[0]))}
+             "definition": plain_text(term.definition, language)}
             for term in plan.glossary if term.definition is not None]
 
 

@@ -134,13 +134,8 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
     def anchor(*parts: str) -> Safe:
         return Safe("-".join(parts))
 
-    def sort_by_text(items: Any, attribute: str) -> list[Any]:
-        """Items sorted by one of their texts as shown in this language, ignoring case as Jinja's sort does."""
-        return sorted(items, key=lambda item: text_of(getattr(item, attribute)).lower())
-
     env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
-                       period_range=period_range, t=text_of, number=number, mark=mark, attr=attr,
-                       sort_by_text=sort_by_text)
+                       period_range=period_range, t=text_of, number=number, mark=mark, attr=attr)
     env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, href=href, anchor=anchor,
                        Safe=Safe)
     return env
