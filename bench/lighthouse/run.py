@@ -82,8 +82,8 @@ class _Body:
         pass
 
 
-def _pages(plan_dir: Path) -> list[tuple[str, str]]:
-    pages = list(walk_pages(plan_pages(load_plan(plan_dir).plan)))
+def _pages(plan) -> list[tuple[str, str]]:
+    pages = list(walk_pages(plan_pages(plan)))
     first = {kind: next((p.path.removesuffix("index.md") for p in pages if p.kind == kind), None)
              for kind in ("home", "node", "document", "indicators")}
     # A goal page: the first item page that holds numerical targets or KPIs.
@@ -124,8 +124,9 @@ def main() -> None:
         reports.mkdir(parents=True, exist_ok=True)
         print("| page | language | performance | accessibility | best practices | SEO | failing audits |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
-        for name, path in _pages(plan_dir):
-            for language in published_languages(load_plan(plan_dir).plan.root.languages):
+        plan = load_plan(plan_dir).plan
+        for name, path in _pages(plan):
+            for language in published_languages(plan.root.languages):
                 url = base + language.url_prefix + path
                 out = reports / f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}.json"
                 s = lighthouse(url, out)
