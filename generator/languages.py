@@ -7,6 +7,7 @@ Adding a language means a record here, `templates/labels/<code>.yaml`, and its t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Japanese search. lunr's TinySegmenter cuts 子育て支援 into 子育|て|支援 in the index, while Material's
@@ -23,6 +24,13 @@ _SCRIPTS = (HAN, HIRAGANA, KATAKANA, LATIN)
 _BOUNDARIES = "|".join(f"(?<=[{a}])(?=[{b}])" for a in _SCRIPTS for b in _SCRIPTS if a != b)
 JAPANESE_SEPARATOR = r"[\s\-　、。，．・「」『』（）()〔〕【】［］〈〉《》]+|" + _BOUNDARIES
 SPACE_SEPARATOR = r"[\s\-]+"
+
+# Japanese text in the Japanese system font of each platform (Apple, Windows, Android and Linux), none
+# downloaded. The theme's own list names Latin fonts only, so every kanji and kana fell back glyph by
+# glyph to whatever font the system found: slower to lay out (bench/RESULTS.md), and on some systems a
+# Chinese form of a kanji. BIZ UDPGothic, on Windows since 10, is a universal-design face.
+JAPANESE_FONTS = ('"Hiragino Sans", "Hiragino Kaku Gothic ProN", "BIZ UDPGothic", Meiryo, '
+                  '"Noto Sans CJK JP", "Noto Sans JP", sans-serif')
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class Language:
     required: bool = False  # every text must have it; a missing one is an error
     fallback: str | None = None  # shown, marked with its lang, where an optional language's text is missing
     marks_runs_of: str | None = None  # text in this language may quote that language's script: mark its runs
+    font_family: str | None = None  # CSS font-family list for text in this language; None keeps the theme's
 
     @property
     def og_locale(self) -> str:
@@ -57,7 +66,7 @@ class Language:
 REGISTRY: tuple[Language, ...] = (
     Language(code="ja", name="Japanese", description="Japanese text.", html_lang="ja", theme_locale="ja",
              search_lang="ja", search_separator=JAPANESE_SEPARATOR, url_prefix="", number_locale="ja_JP",
-             default=True, required=True),
+             default=True, required=True, font_family=JAPANESE_FONTS),
     Language(code="en", name="English", description="English text, written for foreign residents.",
              html_lang="en", theme_locale="en", search_lang="en", search_separator=SPACE_SEPARATOR,
              url_prefix="en/", number_locale="en_US", required=True, marks_runs_of="ja"),
@@ -66,7 +75,7 @@ REGISTRY: tuple[Language, ...] = (
     Language(code="ja-x-easy", name="Easy Japanese",
              description="Easy Japanese (やさしい日本語) text: short sentences, everyday words, few kanji.",
              html_lang="ja", theme_locale="ja", search_lang="ja", search_separator=JAPANESE_SEPARATOR,
-             url_prefix="easy/", number_locale="ja_JP", fallback="ja"),
+             url_prefix="easy/", number_locale="ja_JP", fallback="ja", font_family=JAPANESE_FONTS),
 )
 
 
@@ -102,6 +111,8 @@ def check_registry(registry: tuple[Language, ...]) -> None:
             current = registry[codes.index(current.fallback)]
         if language.marks_runs_of is not None and language.marks_runs_of not in codes:
             raise RegistryError(f"{language.code}: marks_runs_of names an unknown language")
+        if language.font_family is not None and not re.fullmatch(r'[\w "\-,]+', language.font_family):
+            raise RegistryError(f"{language.code}: font_family is a plain CSS font list (names, quotes, commas)")
 
 
 check_registry(REGISTRY)

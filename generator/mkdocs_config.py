@@ -51,6 +51,18 @@ def _linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
             for term in plan.glossary if term.definition is not None]
 
 
+def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
+    """The page's text font, and that of runs of another language's text it marks with their `lang`.
+
+    Languages name their fonts in the registry (system fonts only: nothing is downloaded); a language
+    without one keeps the theme's.
+    """
+    rules = [f":root {{ --md-text-font: {language.font_family}; }}"] if language.font_family else []
+    rules += [f'[lang="{other.html_lang}"]:not(html) {{ font-family: {other.font_family}; }}'
+              for other in languages if other.font_family and other.html_lang != language.html_lang]
+    return " ".join(rules)
+
+
 def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
                   docs_dir: Path, site_dir: Path) -> str:
     """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in."""
@@ -90,7 +102,9 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
                   # generator/print_hooks.py: the labels of the printed pages' margins.
                   "keikaku_print": {"labels": language.code},
                   # generator/term_links_hooks.py: terms linked to their glossary entry where a page mentions them.
-                  "keikaku_terms": _linked_terms(plan, language)},
+                  "keikaku_terms": _linked_terms(plan, language),
+                  # site_overrides/main.html: the fonts of the page's language and of the runs it marks.
+                  "keikaku_fonts": fonts_css(language, languages)},
         "nav": _escaped_nav(nav),
         "hooks": [str(HOOKS), str(METADATA_HOOKS), str(PRINT_HOOKS), str(TERM_LINKS_HOOKS), str(SEARCH_HOOKS)],
     }

@@ -145,3 +145,9 @@ PLANS_WITH_SEARCH_QUERIES = sorted(name for name, path in PLANS.items() if (path
 def search_queries(name: str) -> SearchQueries:
     """The plan's search_queries.yaml, validated; empty when the plan has none."""
     return _beside_plan(name, SEARCH_QUERIES_FILE, SearchQueries)
+
+
+def page_with_most_tables(site: Path, plan: str, lang: str) -> str:
+    """The page of a built plan (in the language at URL prefix `lang`) that holds the most tables."""
+    paths = [f"{lang}{path}" for path in page_paths(plan)]
+    return max(paths, key=lambda path: (site / path / "index.html").read_text(encoding="utf-8").count("<table"))

@@ -45,6 +45,9 @@ def test_registry_is_consistent():
      "fallback chain"),
     (lambda langs: langs + (replace(langs[1], code="xx", url_prefix="xx/", required=False),), "needs a fallback"),
     (lambda langs: langs + (replace(langs[1], code=langs[1].code, url_prefix="xx/"),), "codes repeat"),
+    # A font list lands in the page's <style>: names, quotes and commas only, never a way out of the rule.
+    (lambda langs: (replace(langs[0], font_family='x; } body { display: none'),) + langs[1:], "font_family"),
+    (lambda langs: (replace(langs[0], font_family='x</style><script>'),) + langs[1:], "font_family"),
 ])
 def test_registry_check_rejects_contradictions(change, message):
     registry = change(tuple(REGISTRY))

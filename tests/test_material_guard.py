@@ -80,3 +80,45 @@ def test_forked_partials_name_the_material_file_they_came_from(fork):
     assert header["version"] == installed, f"{fork} came from Material {header['version']}; {installed} is installed"
     upstream = hashlib.sha256((MATERIAL / header["path"]).read_bytes()).hexdigest()
     assert upstream == header["sha"], f"Material's {header['path']} changed since {fork} was forked: review the fork"
+
+
+# Keikaku's tables (class kk-grid) come wrapped at build time as Material's script wraps a table without
+# a class, and keikaku.css gives them Material's rules for such tables. Both hold only while Material
+# keys its script and its styles to `table:not([class])` and uses these wrappers.
+def _css_rules(css: str, media: bool = False) -> dict[str, str]:
+    """Selector → declarations of a stylesheet's plain rules (outside @media), normalised for comparison."""
+    if not media:
+        css = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", css)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", "", re.sub(r"(?<![\w.])0(?=\.\d)", "", text))
+
+    return {norm(selector): norm(body).rstrip(";") for selector, body in re.findall(r"([^{}@]+)\{([^{}]*)\}", css)}
+
+
+def _material_css() -> str:
+    sheets = [entry for entry in (MATERIAL / "assets" / "stylesheets").iterdir()
+              if re.fullmatch(r"main\.[0-9a-f]+\.min\.css", entry.name)]
+    assert len(sheets) == 1, sheets
+    return sheets[0].read_text(encoding="utf-8")
+
+
+def test_materials_script_wraps_only_tables_without_a_class_in_the_wrappers_keikaku_writes():
+    bundle = _bundle()
+    assert bundle.count("table:not([class])") == 1, "Material now finds tables another way: re-check kk-grid"
+    assert re.search(r'\{class:"md-typeset__scrollwrap"\},\w+\("div",\{class:"md-typeset__table"\}', bundle)
+    for template in ("partials/data_table.j2.md", "partials/indicator_table.j2.md", "glossary.j2.md"):
+        text = (OVERRIDES_DIR.parent / "templates" / template).read_text(encoding="utf-8")
+        assert '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kk-grid"' in text
+
+
+def test_kk_grid_tables_have_materials_rules_for_tables_without_a_class():
+    theirs = {selector.replace("table:not([class])", "table.kk-grid"): body
+              for selector, body in _css_rules(_material_css()).items() if "table:not([class])" in selector}
+    ours = _css_rules((OVERRIDES_DIR / "assets" / "stylesheets" / "keikaku.css").read_text(encoding="utf-8"))
+    assert len(theirs) >= 8, theirs  # the table itself, its cells, rows, hover, links
+    for selector, body in theirs.items():
+        assert ours.get(selector) == body, f"keikaku.css: {selector} should be {{{body}}} as in Material"
+    # The wrapper's rules apply to any table inside it, with a class or without.
+    assert "html.md-typeset__tabletable" in _css_rules(_material_css())

@@ -8,7 +8,11 @@ indicators, in every language. Prints one Markdown table of the four category sc
 Setup, once (no browser is downloaded: Lighthouse drives CHROME_PATH):
     cd bench/lighthouse && npm ci
 Usage:
-    .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse]
+    .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse] [--runs 3]
+        [--no-paint-holding] [--traces]
+
+--no-paint-holding turns off Chromium's paint holding, to tell its one-second stalls from the page's
+own cost (see "Paint holding" in bench/RESULTS.md); the recorded scores keep Chromium's defaults.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from generator.render.pages import plan_pages, walk_pages  # noqa: E402
 HERE = Path(__file__).resolve().parent
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
+NO_PAINT_HOLDING = " --disable-features=PaintHolding"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
 
 
@@ -93,11 +99,12 @@ def _pages(plan) -> list[tuple[str, str]]:
     return [(names[kind], path) for kind, path in first.items() if path is not None]
 
 
-def lighthouse(url: str, out: Path) -> dict[str, int]:
+def lighthouse(url: str, out: Path, paint_holding: bool = True, traces: bool = False) -> dict[str, int]:
+    flags = CHROME_FLAGS + ("" if paint_holding else NO_PAINT_HOLDING)
     subprocess.run(
         [str(HERE / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
          f"--output-path={out}", f"--only-categories={','.join(CATEGORIES)}",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+         *(["--save-assets"] if traces else []), f"--chrome-flags={flags}"],
         check=True, env={**os.environ, "CHROME_PATH": CHROME})
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
@@ -111,6 +118,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plan", default="plan")
     parser.add_argument("--json-dir", default=None, help="keep the Lighthouse reports here")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each page; each run's score is shown")
+    parser.add_argument("--no-paint-holding", dest="paint_holding", action="store_false",
+                        help="turn Chromium's paint holding off (a diagnosis, not the recorded setting)")
+    parser.add_argument("--traces", action="store_true", help="keep each run's trace beside its report")
     args = parser.parse_args()
     plan_dir = (ROOT / args.plan).resolve()
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,11 +139,14 @@ def main() -> None:
         for name, path in _pages(plan):
             for language in published_languages(plan.root.languages):
                 url = base + language.url_prefix + path
-                out = reports / f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}.json"
-                s = lighthouse(url, out)
-                print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | {s['performance']} | "
-                      f"{s['accessibility']} | {s['best-practices']} | {s['seo']} | {', '.join(s['failing']) or '—'} |",
-                      flush=True)
+                stem = f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}"
+                runs = [lighthouse(url, reports / f"{stem}-{run + 1}.json", args.paint_holding, args.traces)
+                        for run in range(args.runs)]
+                column = lambda key: ", ".join(str(s[key]) for s in runs)  # noqa: E731
+                failing = sorted({audit for s in runs for audit in s["failing"]})
+                print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | {column('performance')} | "
+                      f"{column('accessibility')} | {column('best-practices')} | {column('seo')} | "
+                      f"{', '.join(failing) or '—'} |", flush=True)
         server.shutdown()
 
 

@@ -21,7 +21,7 @@ def _number(text: str) -> float:
 
 
 def _table_after(html: str, start: int) -> list[list[str]]:
-    table = re.search(r"<table>(.*?)</table>", html[start:], re.S)
+    table = re.search(r"<table[^>]*>(.*?)</table>", html[start:], re.S)
     assert table, "a chart must have its table beside it"
     body = re.search(r"<tbody>(.*?)</tbody>", table.group(1), re.S).group(1)
     return [[_TAGS.sub("", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]

@@ -30,5 +30,5 @@
     update();
   }
   window.addEventListener("resize", update);
-  window.addEventListener("load", update);  // after the theme has wrapped the tables
+  window.addEventListener("load", update);  // widths can change once the theme has started
 })();
