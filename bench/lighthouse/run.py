@@ -7,6 +7,9 @@ indicators, in every language. Prints one Markdown table of the four category sc
 
 Setup, once (no browser is downloaded: Lighthouse drives CHROME_PATH):
     cd bench/lighthouse && npm ci
+    apt-get install fonts-noto-cjk   # a Japanese font, as every reader's phone has (Android's own)
+Without a Japanese font, Chromium draws Japanese text as empty boxes after looking for a font glyph by
+glyph: that is not what a reader sees, so the script refuses to measure it.
 Usage:
     .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse] [--runs 3]
         [--no-paint-holding] [--traces]
@@ -123,6 +126,9 @@ def main() -> None:
                         help="turn Chromium's paint holding off (a diagnosis, not the recorded setting)")
     parser.add_argument("--traces", action="store_true", help="keep each run's trace beside its report")
     args = parser.parse_args()
+    fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True, check=False).stdout
+    if not fonts.strip():
+        sys.exit("no Japanese font on this machine (fc-list :lang=ja): install one, e.g. apt-get install fonts-noto-cjk")
     plan_dir = (ROOT / args.plan).resolve()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
