@@ -25,11 +25,16 @@ def _material(path: str) -> str:
     return (MATERIAL / path).read_text(encoding="utf-8")
 
 
+def _hashed_asset(folder: str, name: str, suffix: str) -> str:
+    """The text of Material's one asset named `<name>.<hash>.min.<suffix>` in `assets/<folder>`."""
+    found = [entry for entry in (MATERIAL / "assets" / folder).iterdir()
+             if re.fullmatch(rf"{name}\.[0-9a-f]+\.min\.{suffix}", entry.name)]
+    assert len(found) == 1, found
+    return found[0].read_text(encoding="utf-8")
+
+
 def _bundle() -> str:
-    scripts = [entry for entry in (MATERIAL / "assets" / "javascripts").iterdir()
-               if re.fullmatch(r"bundle\.[0-9a-f]+\.min\.js", entry.name)]
-    assert len(scripts) == 1, scripts
-    return scripts[0].read_text(encoding="utf-8")
+    return _hashed_asset("javascripts", "bundle", "js")
 
 
 def test_main_html_matches_materials_alternate_links():
@@ -98,10 +103,7 @@ def _css_rules(css: str, media: bool = False) -> dict[str, str]:
 
 
 def _material_css() -> str:
-    sheets = [entry for entry in (MATERIAL / "assets" / "stylesheets").iterdir()
-              if re.fullmatch(r"main\.[0-9a-f]+\.min\.css", entry.name)]
-    assert len(sheets) == 1, sheets
-    return sheets[0].read_text(encoding="utf-8")
+    return _hashed_asset("stylesheets", "main", "css")
 
 
 def test_materials_script_wraps_only_tables_without_a_class_in_the_wrappers_keikaku_writes():
