@@ -100,3 +100,24 @@ def test_a_name_finds_its_own_page_first_and_listing_pages_after_it(page, built_
         typed = set(re.split(r"\s+", query))
         pieces = [word for word in shown["missing"] if len(word) == 1 and word not in typed]
         assert pieces == [], f"{query!r}: one-character pieces shown as not in search: {pieces}"
+
+
+def _hyphenated_term(plan: str, language: Language) -> str | None:
+    """A glossary term of the plan, as shown in this language, with a hyphen between letters (Kashiwa-no-ha)."""
+    loaded = load_plan(PLANS[plan]).plan
+    terms = [entry.term.pick(language)[0] for entry in loaded.glossary]
+    return next((term for term in terms if re.search(r"[^\W\d_]-[^\W\d_]", term)), None)
+
+
+@pytest.mark.parametrize(("plan", "language"), CASES)
+def test_a_hyphenated_name_typed_without_its_hyphens_finds_the_pages_that_show_it(page, built_sites, serve_site,
+                                                                                  plan, language: Language):
+    term = _hyphenated_term(plan, language)
+    if term is None:
+        pytest.skip(f"{PLANS[plan]} has no glossary term with a hyphen in {language.code}")
+    site = built_sites(plan)
+    query = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", term)  # Kashiwa-no-ha → Kashiwanoha
+    results = search(page, serve_site(site), language.url_prefix, query)
+    assert f"/{language.url_prefix}glossary/" in results, f"{query!r}: {results[:5]}"
+    first = (site / results[0].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert term in first, f"{query!r}: the first result, {results[0]}, does not show {term!r}"

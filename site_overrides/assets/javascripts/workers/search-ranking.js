@@ -12,7 +12,8 @@
 //   front matter: home, divisions, glossary, indicators…) after the pages that are not;
 //   then whatever else Material found, in Material's order.
 // A page holding the whole query that Material's word matching missed (a name glued to other
-// text) is added. A one-character fragment of a Japanese word is never shown as "not in search".
+// text, or a romanised name typed without its hyphens: Kashiwanoha for Kashiwa-no-ha) is added.
+// A one-character fragment of a Japanese word is never shown as "not in search".
 // tests/test_search_ranking.py guards what this relies on in Material's worker.
 (function () {
   "use strict";
@@ -43,6 +44,12 @@
       .replace(/\s+/g, " ").trim();
   }
 
+  // Romanised Japanese names are written with hyphens or without (Kashiwa-no-ha, Kashiwanoha):
+  // a query and a text are also compared with the hyphens between letters left out.
+  function unhyphenated(text) {
+    return text.replace(/([a-z0-9])-(?=[a-z0-9])/g, "$1");
+  }
+
   function setup(index) {
     pages.clear();
     index.docs.forEach(function (doc) {
@@ -59,6 +66,8 @@
     pages.forEach(function (page) {
       page.headings = page.headings.join("\n");
       page.text = page.text.join("\n");
+      page.headingsJoined = unhyphenated(page.headings);
+      page.textJoined = unhyphenated(page.text);
     });
   }
 
@@ -69,22 +78,29 @@
     }).filter(Boolean);
   }
 
+  // Whether a page's headings (or text) hold the whole query, as typed, without spaces, or without hyphens.
+  function holds(page, typed, part) {
+    var phrases = [typed.join(" "), typed.join("")];
+    var joined = phrases.map(unhyphenated);
+    return phrases.some(function (phrase) { return page[part].indexOf(phrase) >= 0; }) ||
+      joined.some(function (phrase) { return page[part + "Joined"].indexOf(phrase) >= 0; });
+  }
+
   // 3: the whole query in a heading; 2: in the text; 1: every word somewhere; 0: none of these.
   function tier(page, typed) {
     if (!typed.length) return 0;
-    var phrases = [typed.join(" "), typed.join("")];
-    var within = function (text) { return phrases.some(function (phrase) { return text.indexOf(phrase) >= 0; }); };
-    if (within(page.headings)) return 3;
-    if (within(page.text)) return 2;
+    if (holds(page, typed, "headings")) return 3;
+    if (holds(page, typed, "text")) return 2;
     var all = page.headings + "\n" + page.text;
     return typed.every(function (word) { return all.indexOf(word) >= 0; }) ? 1 : 0;
   }
 
   // The page as Material would show it had it matched: its article, then its sections holding the query.
   function added(path, page, typed) {
-    var phrase = typed.join(" ");
+    var phrase = unhyphenated(typed.join(" "));
     return page.docs.filter(function (doc, i) {
-      return i === 0 || normal(doc.text).indexOf(phrase) >= 0 || normal(doc.title).indexOf(phrase) >= 0;
+      return i === 0 || unhyphenated(normal(doc.text)).indexOf(phrase) >= 0 ||
+        unhyphenated(normal(doc.title)).indexOf(phrase) >= 0;
     }).map(function (doc) {
       return Object.assign({}, doc, {score: 0, terms: {}});
     });
@@ -99,10 +115,16 @@
       return {items: items, path: path, order: order};
     });
     if (typed.length) {
-      var phrase = typed.join(" ");
+      // Pages Material missed, the ones that name the query most often first.
+      var phrase = unhyphenated(typed.join(" "));
+      var missed = [];
       pages.forEach(function (page, path) {
-        if (!seen.has(path) && (page.headings.indexOf(phrase) >= 0 || page.text.indexOf(phrase) >= 0))
-          groups.push({items: added(path, page, typed), path: path, order: groups.length});
+        var count = (page.headingsJoined + "\n" + page.textJoined).split(phrase).length - 1;
+        if (!seen.has(path) && count > 0) missed.push({path: path, page: page, count: count});
+      });
+      missed.sort(function (a, b) { return b.count - a.count; });
+      missed.forEach(function (miss) {
+        groups.push({items: added(miss.path, miss.page, typed), path: miss.path, order: groups.length});
       });
     }
     groups.forEach(function (group) {
