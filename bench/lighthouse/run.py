@@ -3,7 +3,9 @@
 Builds the plan, serves the site as GitHub Pages does (gzip when the browser accepts it,
 a short cache lifetime), and runs Lighthouse's mobile preset with Debian's Chromium on the home
 page, a goal page (the first item page), the first document's overview page and the page of all
-indicators, in every language. Prints one Markdown table of the four category scores.
+indicators, in every language. Prints one Markdown table: for each category, the median score of the
+runs, and every run's performance score. One run is not a measurement: Lighthouse's own guidance on
+variability is to run it several times (five by default here) and take the median.
 
 Setup, once (no browser is downloaded: Lighthouse drives CHROME_PATH):
     cd bench/lighthouse && npm ci
@@ -11,7 +13,7 @@ Setup, once (no browser is downloaded: Lighthouse drives CHROME_PATH):
 Without a Japanese font, Chromium draws Japanese text as empty boxes after looking for a font glyph by
 glyph: that is not what a reader sees, so the script refuses to measure it.
 Usage:
-    .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse] [--runs 3]
+    .venv/bin/python bench/lighthouse/run.py [--plan plan] [--json-dir /tmp/lighthouse] [--runs 5]
         [--no-paint-holding] [--traces]
 
 --no-paint-holding turns off Chromium's paint holding, to tell its one-second stalls from the page's
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import statistics
 import http.server
 import json
 import mimetypes
@@ -121,7 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--plan", default="plan")
     parser.add_argument("--json-dir", default=None, help="keep the Lighthouse reports here")
-    parser.add_argument("--runs", type=int, default=1, help="runs of each page; each run's score is shown")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each page: the median is recorded, each run shown")
     parser.add_argument("--no-paint-holding", dest="paint_holding", action="store_false",
                         help="turn Chromium's paint holding off (a diagnosis, not the recorded setting)")
     parser.add_argument("--traces", action="store_true", help="keep each run's trace beside its report")
@@ -139,8 +142,9 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         reports = Path(args.json_dir or tmp)
         reports.mkdir(parents=True, exist_ok=True)
-        print("| page | language | performance | accessibility | best practices | SEO | failing audits |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("| page | language | performance (median) | accessibility | best practices | SEO | performance, each run "
+              "| failing audits |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | --- | --- |")
         plan = load_plan(plan_dir).plan
         for name, path in _pages(plan):
             for language in published_languages(plan.root.languages):
@@ -148,11 +152,11 @@ def main() -> None:
                 stem = f"{(language.url_prefix + path).strip('/').replace('/', '_') or 'home'}-{language.code}"
                 runs = [lighthouse(url, reports / f"{stem}-{run + 1}.json", args.paint_holding, args.traces)
                         for run in range(args.runs)]
-                column = lambda key: ", ".join(str(s[key]) for s in runs)  # noqa: E731
+                median = {key: round(statistics.median(s[key] for s in runs)) for key in CATEGORIES}
                 failing = sorted({audit for s in runs for audit in s["failing"]})
-                print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | {column('performance')} | "
-                      f"{column('accessibility')} | {column('best-practices')} | {column('seo')} | "
-                      f"{', '.join(failing) or '—'} |", flush=True)
+                print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | "
+                      + " | ".join(str(median[key]) for key in CATEGORIES)
+                      + f" | {', '.join(str(s['performance']) for s in runs)} | {', '.join(failing) or '—'} |", flush=True)
         server.shutdown()
 
 
