@@ -7,10 +7,11 @@
 // reader asked for, and a page listing every division outranked the page about the division's work.
 // Material lets a site bring its own worker ("search" in the theme's #__config); this one keeps
 // Material's index, matching, highlighting and result format, and only reorders the pages:
-//   1. pages with the whole query in a heading, 2. with the whole query in their text,
-//   3. with every word of the query in them; listing pages (a search boost below 1 in their
+//   1. pages with the whole query in their title, 2. in a heading, 3. in their text,
+//   4. with every word of the query in them; listing pages (a search boost below 1 in their
 //   front matter: home, divisions, glossary, indicators…) after the pages that are not;
-//   then whatever else Material found, in Material's order.
+//   then whatever else Material found, in Material's order. Among pages of one rank, the one
+//   that names the query more often comes first.
 // A page holding the whole query that Material's word matching missed (a name glued to other
 // text, or a romanised name typed without its hyphens: Kashiwanoha for Kashiwa-no-ha) is added.
 // A one-character fragment of a Japanese word is never shown as "not in search".
@@ -56,7 +57,9 @@
       var path = doc.location.split("#")[0];
       var page = pages.get(path);
       if (!page) {
-        page = {headings: [], text: [], listing: typeof doc.boost === "number" && doc.boost < 1, docs: []};
+        // The page's first entry is the page itself: its title is the page's title (its h1).
+        page = {title: normal(doc.title), headings: [], text: [], listing: typeof doc.boost === "number" && doc.boost < 1,
+                docs: []};
         pages.set(path, page);
       }
       page.headings.push(normal(doc.title));
@@ -66,6 +69,7 @@
     pages.forEach(function (page) {
       page.headings = page.headings.join("\n");
       page.text = page.text.join("\n");
+      page.titleJoined = unhyphenated(page.title);
       page.headingsJoined = unhyphenated(page.headings);
       page.textJoined = unhyphenated(page.text);
     });
@@ -86,9 +90,19 @@
       joined.some(function (phrase) { return page[part + "Joined"].indexOf(phrase) >= 0; });
   }
 
-  // 3: the whole query in a heading; 2: in the text; 1: every word somewhere; 0: none of these.
+  // How many times a page names the whole query (hyphens left out on both sides).
+  function mentions(page, typed) {
+    var phrase = unhyphenated(typed.join(" ")), joined = unhyphenated(typed.join(""));
+    var all = page.headingsJoined + "\n" + page.textJoined;
+    var count = all.split(phrase).length - 1;
+    return phrase === joined ? count : count + all.split(joined).length - 1;
+  }
+
+  // 4: the whole query in the page's title; 3: in a heading; 2: in the text; 1: every word somewhere;
+  // 0: none of these.
   function tier(page, typed) {
     if (!typed.length) return 0;
+    if (holds(page, typed, "title")) return 4;
     if (holds(page, typed, "headings")) return 3;
     if (holds(page, typed, "text")) return 2;
     var all = page.headings + "\n" + page.text;
@@ -119,7 +133,7 @@
       var phrase = unhyphenated(typed.join(" "));
       var missed = [];
       pages.forEach(function (page, path) {
-        var count = (page.headingsJoined + "\n" + page.textJoined).split(phrase).length - 1;
+        var count = mentions(page, typed);
         if (!seen.has(path) && count > 0) missed.push({path: path, page: page, count: count});
       });
       missed.sort(function (a, b) { return b.count - a.count; });
@@ -131,7 +145,8 @@
       var page = pages.get(group.path);
       var level = page ? tier(page, typed) : 0;
       // Pages that hold the query come first, item pages before listing pages; then the rest.
-      group.key = level === 0 ? 0 : level + (page.listing ? 0 : 3);
+      group.key = level === 0 ? 0 : level + (page.listing ? 0 : 4);
+      group.count = level >= 2 ? mentions(page, typed) : 0;
       group.items.forEach(function (item) {  // a one-character fragment of a word is no missing word
         Object.keys(item.terms || {}).forEach(function (term) {
           if (item.terms[term] === false && Array.from(term).length === 1 && typed.indexOf(term) < 0)
@@ -139,7 +154,7 @@
         });
       });
     });
-    groups.sort(function (a, b) { return b.key - a.key || a.order - b.order; });
+    groups.sort(function (a, b) { return b.key - a.key || b.count - a.count || a.order - b.order; });
     result.items = groups.map(function (group) { return group.items; });
     return result;
   }
