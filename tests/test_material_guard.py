@@ -15,7 +15,7 @@ from importlib.resources import files
 
 import pytest
 
-from generator.resources import OVERRIDES_DIR
+from generator.resources import OVERRIDES_DIR, TEMPLATES_DIR
 
 MATERIAL = files("material") / "templates"
 _FORK_HEADER = re.compile(r"Forked from Material for MkDocs (?P<version>[\d.]+), (?P<path>\S+)\s+\(sha256 (?P<sha>[0-9a-f]{64})")
@@ -110,12 +110,12 @@ def test_materials_script_wraps_only_tables_without_a_class_in_the_wrappers_keik
     bundle = _bundle()
     assert bundle.count("table:not([class])") == 1, "Material now finds tables another way: re-check kk-grid"
     assert re.search(r'\{class:"md-typeset__scrollwrap"\},\w+\("div",\{class:"md-typeset__table"\}', bundle)
-    templates = OVERRIDES_DIR.parent / "templates"
-    macro = templates / "partials" / "grid_table.j2.md"
+    macro = TEMPLATES_DIR / "partials" / "grid_table.j2.md"
     assert ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="kk-grid"'
             in macro.read_text(encoding="utf-8"))
     # Every table a template writes goes through that one macro.
-    assert [path for path in templates.rglob("*.j2.md") if "<table" in path.read_text(encoding="utf-8")] == [macro]
+    writers = [path for path in TEMPLATES_DIR.rglob("*.j2.md") if "<table" in path.read_text(encoding="utf-8")]
+    assert writers == [macro]
 
 
 def test_kk_grid_tables_have_materials_rules_for_tables_without_a_class():

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import statistics
 import http.server
 import json
 import mimetypes
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -156,7 +156,8 @@ def main() -> None:
                 failing = sorted({audit for s in runs for audit in s["failing"]})
                 print(f"| {name} (`/{language.url_prefix}{path}`) | {language.code} | "
                       + " | ".join(str(median[key]) for key in CATEGORIES)
-                      + f" | {', '.join(str(s['performance']) for s in runs)} | {', '.join(failing) or '—'} |", flush=True)
+                      + f" | {', '.join(str(s['performance']) for s in runs)} | {', '.join(failing) or '—'} |",
+                      flush=True)
         server.shutdown()
 
 

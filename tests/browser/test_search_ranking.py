@@ -102,11 +102,15 @@ def test_a_name_finds_its_own_page_first_and_listing_pages_after_it(page, built_
         assert pieces == [], f"{query!r}: one-character pieces shown as not in search: {pieces}"
 
 
+# A hyphen between two letters, as in a romanised name (Kashiwa-no-ha).
+_LETTERS_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _hyphenated_term(plan: str, language: Language) -> str | None:
     """A glossary term of the plan, as shown in this language, with a hyphen between letters (Kashiwa-no-ha)."""
     loaded = load_plan(PLANS[plan]).plan
     terms = [entry.term.pick(language)[0] for entry in loaded.glossary]
-    return next((term for term in terms if re.search(r"[^\W\d_]-[^\W\d_]", term)), None)
+    return next((term for term in terms if _LETTERS_HYPHEN.search(term)), None)
 
 
 @pytest.mark.parametrize(("plan", "language"), CASES)
@@ -116,7 +120,7 @@ def test_a_hyphenated_name_typed_without_its_hyphens_finds_the_pages_that_show_i
     if term is None:
         pytest.skip(f"{PLANS[plan]} has no glossary term with a hyphen in {language.code}")
     site = built_sites(plan)
-    query = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", "", term)  # Kashiwa-no-ha → Kashiwanoha
+    query = _LETTERS_HYPHEN.sub("", term)  # Kashiwa-no-ha → Kashiwanoha
     results = search(page, serve_site(site), language.url_prefix, query)
     assert f"/{language.url_prefix}glossary/" in results, f"{query!r}: {results[:5]}"
     first = (site / results[0].lstrip("/") / "index.html").read_text(encoding="utf-8")

@@ -58,8 +58,8 @@
       var page = pages.get(path);
       if (!page) {
         // The page's first entry is the page itself: its title is the page's title (its h1).
-        page = {title: normal(doc.title), headings: [], text: [], listing: typeof doc.boost === "number" && doc.boost < 1,
-                docs: []};
+        page = {title: normal(doc.title), headings: [], text: [], docs: [],
+                listing: typeof doc.boost === "number" && doc.boost < 1};
         pages.set(path, page);
       }
       page.headings.push(normal(doc.title));
@@ -69,9 +69,11 @@
     pages.forEach(function (page) {
       page.headings = page.headings.join("\n");
       page.text = page.text.join("\n");
+      page.all = page.headings + "\n" + page.text;
       page.titleJoined = unhyphenated(page.title);
       page.headingsJoined = unhyphenated(page.headings);
       page.textJoined = unhyphenated(page.text);
+      page.allJoined = unhyphenated(page.all);
     });
   }
 
@@ -82,36 +84,39 @@
     }).filter(Boolean);
   }
 
-  // Whether a page's headings (or text) hold the whole query, as typed, without spaces, or without hyphens.
-  function holds(page, typed, part) {
+  // The query as a page may hold it, worked out once per query: its words with spaces and without,
+  // and both without hyphens.
+  function forms(typed) {
     var phrases = [typed.join(" "), typed.join("")];
-    var joined = phrases.map(unhyphenated);
-    return phrases.some(function (phrase) { return page[part].indexOf(phrase) >= 0; }) ||
-      joined.some(function (phrase) { return page[part + "Joined"].indexOf(phrase) >= 0; });
+    return {typed: typed, phrases: phrases, joined: phrases.map(unhyphenated)};
+  }
+
+  // Whether a page's title (headings, text) holds the whole query, as typed, without spaces, or without hyphens.
+  function holds(page, asked, part) {
+    return asked.phrases.some(function (phrase) { return page[part].indexOf(phrase) >= 0; }) ||
+      asked.joined.some(function (phrase) { return page[part + "Joined"].indexOf(phrase) >= 0; });
   }
 
   // How many times a page names the whole query (hyphens left out on both sides).
-  function mentions(page, typed) {
-    var phrase = unhyphenated(typed.join(" ")), joined = unhyphenated(typed.join(""));
-    var all = page.headingsJoined + "\n" + page.textJoined;
-    var count = all.split(phrase).length - 1;
-    return phrase === joined ? count : count + all.split(joined).length - 1;
+  function mentions(page, asked) {
+    var spaced = asked.joined[0], glued = asked.joined[1];
+    var count = page.allJoined.split(spaced).length - 1;
+    return spaced === glued ? count : count + page.allJoined.split(glued).length - 1;
   }
 
   // 4: the whole query in the page's title; 3: in a heading; 2: in the text; 1: every word somewhere;
   // 0: none of these.
-  function tier(page, typed) {
-    if (!typed.length) return 0;
-    if (holds(page, typed, "title")) return 4;
-    if (holds(page, typed, "headings")) return 3;
-    if (holds(page, typed, "text")) return 2;
-    var all = page.headings + "\n" + page.text;
-    return typed.every(function (word) { return all.indexOf(word) >= 0; }) ? 1 : 0;
+  function tier(page, asked) {
+    if (!asked.typed.length) return 0;
+    if (holds(page, asked, "title")) return 4;
+    if (holds(page, asked, "headings")) return 3;
+    if (holds(page, asked, "text")) return 2;
+    return asked.typed.every(function (word) { return page.all.indexOf(word) >= 0; }) ? 1 : 0;
   }
 
   // The page as Material would show it had it matched: its article, then its sections holding the query.
-  function added(path, page, typed) {
-    var phrase = unhyphenated(typed.join(" "));
+  function added(page, asked) {
+    var phrase = asked.joined[0];
     return page.docs.filter(function (doc, i) {
       return i === 0 || unhyphenated(normal(doc.text)).indexOf(phrase) >= 0 ||
         unhyphenated(normal(doc.title)).indexOf(phrase) >= 0;
@@ -121,35 +126,34 @@
   }
 
   function rank(query, result) {
-    var typed = words(query);
+    var asked = forms(words(query));
     var seen = new Set();
     var groups = result.items.map(function (items, order) {
       var path = items[0].location.split("#")[0];
       seen.add(path);
       return {items: items, path: path, order: order};
     });
-    if (typed.length) {
+    if (asked.typed.length) {
       // Pages Material missed, the ones that name the query most often first.
-      var phrase = unhyphenated(typed.join(" "));
       var missed = [];
       pages.forEach(function (page, path) {
-        var count = mentions(page, typed);
-        if (!seen.has(path) && count > 0) missed.push({path: path, page: page, count: count});
+        var count = seen.has(path) ? 0 : mentions(page, asked);
+        if (count > 0) missed.push({path: path, page: page, count: count});
       });
       missed.sort(function (a, b) { return b.count - a.count; });
       missed.forEach(function (miss) {
-        groups.push({items: added(miss.path, miss.page, typed), path: miss.path, order: groups.length});
+        groups.push({items: added(miss.page, asked), path: miss.path, order: groups.length});
       });
     }
     groups.forEach(function (group) {
       var page = pages.get(group.path);
-      var level = page ? tier(page, typed) : 0;
+      var level = page ? tier(page, asked) : 0;
       // Pages that hold the query come first, item pages before listing pages; then the rest.
       group.key = level === 0 ? 0 : level + (page.listing ? 0 : 4);
-      group.count = level >= 2 ? mentions(page, typed) : 0;
+      group.count = level >= 2 ? mentions(page, asked) : 0;
       group.items.forEach(function (item) {  // a one-character fragment of a word is no missing word
         Object.keys(item.terms || {}).forEach(function (term) {
-          if (item.terms[term] === false && Array.from(term).length === 1 && typed.indexOf(term) < 0)
+          if (item.terms[term] === false && Array.from(term).length === 1 && asked.typed.indexOf(term) < 0)
             delete item.terms[term];
         });
       });
