@@ -1,7 +1,7 @@
 """Guards for the theme changes that keep pages small at scale, against Material 9.8.1.
 
 site_overrides/assets/javascripts/lazy-search.js holds back the search index
-until the reader opens search. It relies on how Material for MkDocs 9.8.1 loads the index and on
+and the search worker until the reader opens search. It relies on how Material for MkDocs 9.8.1 loads the index and on
 the controls that open search; if an upgrade changes either, these fail before a reader notices
 (an index that never loads, or one that loads on every page view again)."""
 
@@ -34,6 +34,21 @@ def test_bundle_fetches_the_index_with_an_xmlhttprequest_to_search_index_json():
     assert re.search(r'new XMLHttpRequest;return \w+\.open\("GET",`\$\{\w+\}`\)', bundle)
     assert ".send()" in bundle
     assert "fetch(" not in bundle.split('"search/search_index.json"')[0][-400:]
+
+
+def test_bundle_talks_to_its_search_worker_only_by_message_events_and_postmessage():
+    """The shim hands the bundle a stand-in for the worker until search opens: an EventTarget with
+    postMessage. That holds while the bundle creates the worker in one place and only listens to its
+    "message" events (fromEvent) and posts to it."""
+    bundle = _bundle()
+    assert bundle.count("new Worker(") == 1
+    made = re.search(r"function \w+\(\w+,(\w+)=new Worker\(\w+\)\)\{let \w+=(\w+)\(\1\),\w+=(\w+)\(\1\),", bundle)
+    assert made, "the bundle no longer creates its worker as the shim expects"
+    listen, post = made.group(2), made.group(3)
+    assert re.search(rf'function {listen}\((\w+)\){{return h\(\1,"message",(\w+)=>\2\.data\)}}', bundle)
+    assert re.search(rf"function {post}\((\w+)\){{let (\w+)=new T;return \2\.subscribe\((\w+)=>\1\.postMessage\(\3\)\),\2}}",
+                     bundle)
+    assert ".terminate(" not in bundle and ".onmessage" not in bundle
 
 
 def test_the_controls_that_open_search_are_the_ones_the_shim_listens_to():

@@ -1,5 +1,5 @@
-"""The search index loads when the reader opens search, not on every page view
-(site_overrides/assets/javascripts/lazy-search.js), and search still answers."""
+"""The search index and the search worker load when the reader opens search, not on every page
+view (site_overrides/assets/javascripts/lazy-search.js), and search still answers."""
 
 from __future__ import annotations
 
@@ -16,19 +16,23 @@ def site_url(built_sites, serve_site):
 
 
 @pytest.mark.parametrize("path", ["", "en/"])
-def test_a_page_view_does_not_fetch_the_search_index(page, site_url, path):
-    fetched = []
+def test_a_page_view_does_not_fetch_the_search_index_or_start_the_search_worker(page, site_url, path):
+    fetched, workers = [], []
     page.on("request", lambda request: fetched.append(request.url))
+    page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(site_url + path, wait_until="networkidle")
     page.wait_for_timeout(1000)
     assert not [url for url in fetched if INDEX in url]
+    assert not workers
+    assert not [url for url in fetched if "/workers/" in url or "/lunr/" in url]
     assert [url for url in fetched if "bundle" in url]  # the page did load Material's scripts
 
 
 @pytest.mark.parametrize("open_search", ["click", "keyboard"])
 def test_opening_search_loads_the_index_and_finds_the_page_title(page, site_url, open_search):
-    fetched = []
+    fetched, workers = [], []
     page.on("request", lambda request: fetched.append(request.url))
+    page.on("worker", lambda worker: workers.append(worker.url))
     page.goto(site_url + "en/", wait_until="networkidle")
     word = max(page.locator("h1").first.text_content().split(), key=len).strip(",.:;()")
     box = page.locator("input.md-search__input")
@@ -41,6 +45,7 @@ def test_opening_search_loads_the_index_and_finds_the_page_title(page, site_url,
     box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=20000)
     assert [url for url in fetched if INDEX in url]
+    assert [url for url in workers if "/workers/" in url]  # the search worker, started on opening
     assert word.lower() in page.locator(".md-search-result__list").text_content().lower()
 
 
