@@ -7,7 +7,7 @@
 // request until the reader opens search: focuses the search box (also via the keyboard shortcuts),
 // opens the search toggle (#__search), or points at the search button (a head start). A page opened
 // from a search result (?h=) or a search link (?q=) needs the index at once and loads it at once.
-// The index, the search worker and the ranking are Material's, unchanged: only *when* it loads.
+// The index and Material's search are unchanged: only *when* they load.
 // The search worker waits too. The bundle starts it as it starts (new Worker(config.search)), and the
 // worker then loads lunr and Keikaku's ranking on every page view, while the main thread pays for a
 // worker it will not use. Until search opens, the bundle gets a stand-in that keeps its listeners; the
@@ -50,7 +50,12 @@
       if (opened || !WORKER.test(new URL(String(url), location.href).pathname)) {
         return new RealWorker(url, options);
       }
-      var standIn = new EventTarget();
+      var standIn;
+      try {
+        standIn = new EventTarget();
+      } catch (error) {  // a browser without a constructible EventTarget (Safari before 14)
+        return new RealWorker(url, options);
+      }
       var worker = null;
       function start() {
         if (!worker) {
