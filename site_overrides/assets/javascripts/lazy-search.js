@@ -45,17 +45,19 @@
   // any EventTarget) and postMessage, whose first message is the index held back above.
   var WORKER = /\/workers\/[^\/]+\.js$/;
   var RealWorker = window.Worker;
-  if (typeof RealWorker === "function" && typeof EventTarget === "function") {
+  function canStandIn() {  // a constructible EventTarget (not in Safari before 14)
+    try {
+      return !!new EventTarget();
+    } catch (error) {
+      return false;
+    }
+  }
+  if (typeof RealWorker === "function" && canStandIn()) {
     var LazyWorker = function (url, options) {
       if (opened || !WORKER.test(new URL(String(url), location.href).pathname)) {
         return new RealWorker(url, options);
       }
-      var standIn;
-      try {
-        standIn = new EventTarget();
-      } catch (error) {  // a browser without a constructible EventTarget (Safari before 14)
-        return new RealWorker(url, options);
-      }
+      var standIn = new EventTarget();
       var worker = null;
       function start() {
         if (!worker) {
@@ -70,7 +72,6 @@
         var real = start();
         real.postMessage.apply(real, arguments);
       };
-      standIn.terminate = function () { if (worker) worker.terminate(); };
       waiting.push(start);
       return standIn;
     };
