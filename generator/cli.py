@@ -9,7 +9,8 @@ from pathlib import Path
 from .engines import DEFAULT_ENGINE, ENGINES, use_engine
 from .errors import BuildError, KeikakuError, MessageError, PlanError
 from .languages import all_languages, default_language
-from .messages import Message, developer_text, locale_language, message_languages, render
+from .characters import visible
+from .messages import Message, Shown, developer_text, locale_language, message_languages, render
 from .output_safety import UnsafeOutput
 from .problem_formats import FORMATS, format_problem
 
@@ -122,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeikakuError as exc:
         # A reason no catalogue words (e.g. git's): one language on the line, not a Japanese prefix on English.
-        print(developer_text(Message("error.other", {"message": str(exc)})), file=sys.stderr)
+        # Keikaku's own words around what it quotes (problems already shown safely, git's reason made visible).
+        print(developer_text(Message("error.other", {"message": Shown("\n".join(visible(line) for line in str(exc).split("\n")))})),
+              file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. an output directory that cannot be written: the user's to fix
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

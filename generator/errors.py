@@ -122,8 +122,11 @@ class ProblemCollector:
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """A path as the editor knows it: relative to the working directory when possible."""
-    path = path.resolve()
+    """A path as the editor knows it: relative to the working directory when possible.
+
+    The file itself is never resolved: a symbolic link is named as the editor wrote it, not by its target."""
+    path = Path(path).absolute()
+    path = path.parent.resolve() / path.name
     for base in (Path.cwd(), root):
         if base is None:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +12,8 @@ from pydantic import BaseModel
 from .errors import Location, ProblemCollector
 from .languages import reserved_url_segments
 from .messages import Message
-from .model import Division, Document, GlossaryTerm, Indicator, Initiative, Node, Project, Table
+from .model import Division
+from .model.common import SLUG_PATTERN
 from .yaml_source import KeyPath, LoadedFile, format_key_path
 
 # Top-level URL segments the site uses itself; a document id may not take one.
@@ -31,13 +33,44 @@ def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
             yield from walk(item, path + (index,))
 
 
-def check_references(documents: list[tuple[Document, LoadedFile]], divisions: list[Division],
-                     glossary: list[GlossaryTerm], optional_files: dict[str, LoadedFile],
+# The lists of a document whose entries carry an id, and what each entry is. Items, projects, indicators and
+# tables share one namespace: they become anchors on the same pages.
+_ID_LISTS = {"children": "item", "projects": "project", "targets": "indicator", "kpis": "indicator", "tables": "table"}
+# The lists of an item, in the order of the model's fields (so the first of two ids is the one read first).
+_ITEM_LISTS = ("targets", "kpis", "projects", "initiatives", "tables", "children")
+
+
+def _raw_entries(node: dict, path: KeyPath, parent_is_page: bool) -> Iterator[tuple[KeyPath, str, dict, bool]]:
+    """(key path, list key, entry, whether its parent has a page) for every entry below `node`, read from the
+    file's data as written, so that references are checked in a file that also has type errors."""
+    for key in _ITEM_LISTS:
+        entries = node.get(key)
+        if not isinstance(entries, list):
+            continue
+        for index, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                continue
+            entry_path = path + (key, index)
+            yield entry_path, key, entry, parent_is_page
+            if key == "children":
+                # A top-level item always has a page; one below has one when it says so and its parent has one.
+                own_page = len(path) == 0 or (entry.get("page") is True and parent_is_page)
+                yield from _raw_entries(entry, entry_path, own_page)
+
+
+def _is_id(value: Any) -> bool:
+    """Whether `value` is written as an id; one that is not is reported by validation, once."""
+    return isinstance(value, str) and re.fullmatch(SLUG_PATTERN, value) is not None
+
+
+def check_references(document_files: list[LoadedFile], divisions: list[Division], optional_files: dict[str, LoadedFile],
                      problems: ProblemCollector, *, check_divisions: bool = True) -> None:
+    """Unique ids across the plan and known divisions, in every document file that was read, valid or not."""
     ids: dict[tuple[str, str], Location] = {}
 
-    def claim(kind: str, ident: str, where: Location, path: KeyPath, data: Any, namespace: str | None = None) -> None:
-        # Items, projects, indicators and tables share a namespace: they become anchors on the same pages.
+    def claim(kind: str, ident: Any, where: Location, path: KeyPath, data: Any, namespace: str | None = None) -> None:
+        if not _is_id(ident):
+            return  # not an id at all: validation says so
         slot = (namespace or kind, ident)
         first = ids.get(slot)
         if first is not None:
@@ -49,47 +82,41 @@ def check_references(documents: list[tuple[Document, LoadedFile]], divisions: li
     division_ids = sorted(d.id for d in divisions)
     known = division_ids or Message("divisions.none")
 
-    def check_division(ref: str, where: Location, path: KeyPath, data: Any) -> None:
-        if check_divisions and ref not in division_ids:
+    def check_division(ref: Any, where: Location, path: KeyPath, data: Any) -> None:
+        if check_divisions and _is_id(ref) and ref not in division_ids:
             near = difflib.get_close_matches(ref, division_ids, n=1)
             hint = Message("hint.did_you_mean", {"near": near[0]}) if near else Message("hint.none")
             problems.add(where, format_key_path(path), Message("unknown_division", {
                 "ref": ref, "hint": hint, "known": known}), data=data, path=path)
 
-    for name, kind in (("divisions.yaml", Division), ("glossary.yaml", GlossaryTerm)):
+    for name, kind in (("divisions.yaml", "division"), ("glossary.yaml", "glossaryterm")):
         loaded = optional_files.get(name)
-        items = divisions if kind is Division else glossary
-        for index, item in enumerate(items):
-            path = (index, "id")
-            claim(kind.__name__.lower(), item.id, loaded.source_map.locate(path), path, loaded.data)
+        if loaded is None or not isinstance(loaded.data, list):
+            continue
+        for index, entry in enumerate(loaded.data):
+            if isinstance(entry, dict):
+                path = (index, "id")
+                claim(kind, entry.get("id"), loaded.source_map.locate(path), path, loaded.data)
 
-    for document, loaded in documents:
+    for loaded in document_files:
         smap, data = loaded.source_map, loaded.data
-        if document.id in RESERVED_IDS:
+        if not isinstance(data, dict):
+            continue
+        ident = data.get("id")
+        if isinstance(ident, str) and ident in RESERVED_IDS:
             problems.add(smap.locate(("id",)), "id", Message("reserved_id", {
-                "id": document.id, "reserved": sorted(RESERVED_IDS)}))
-        claim("document", document.id, smap.locate(("id",)), ("id",), data)
-        if document.division:
-            check_division(document.division, smap.locate(("division",)), ("division",), data)
-        for path, item in walk(document):
-            if isinstance(item, (Node, Project, Indicator, Table)):
-                kind = {Node: "item", Project: "project", Indicator: "indicator", Table: "table"}[type(item)]
-                claim(kind, item.id, smap.locate(path + ("id",)), path + ("id",), data, "content")
-            if isinstance(item, (Node, Project, Initiative, Indicator)):
-                for ref_index, ref in enumerate(item.divisions):
+                "id": ident, "reserved": sorted(RESERVED_IDS)}))
+        claim("document", ident, smap.locate(("id",)), ("id",), data)
+        if isinstance(data.get("division"), str):
+            check_division(data["division"], smap.locate(("division",)), ("division",), data)
+        for path, key, entry, parent_is_page in _raw_entries(data, (), True):
+            if key in _ID_LISTS:
+                claim(_ID_LISTS[key], entry.get("id"), smap.locate(path + ("id",)), path + ("id",), data, "content")
+            refs = entry.get("divisions")
+            if key != "tables" and isinstance(refs, list):
+                for ref_index, ref in enumerate(refs):
                     ref_path = path + ("divisions", ref_index)
                     check_division(ref, smap.locate(ref_path), ref_path, data)
-            if isinstance(item, Node) and path and len(path) > 2 and item.page and not _parent_is_page(document, path):
+            if key == "children" and len(path) > 2 and entry.get("page") is True and not parent_is_page:
                 problems.add(smap.locate(path + ("page",)), format_key_path(path + ("page",)),
                              Message("page_nesting"), data=data, path=path + ("page",))
-
-
-def _parent_is_page(document: Document, path: KeyPath) -> bool:
-    """Whether the node two steps up `path` (its parent node) has a page of its own."""
-    parent_path = path[:-2]
-    if len(parent_path) == 2:  # ('children', i): a top-level node, always a page
-        return True
-    node: Any = document
-    for part in parent_path:
-        node = node[part] if isinstance(part, int) else getattr(node, part)
-    return bool(getattr(node, "page", False)) and _parent_is_page(document, parent_path)

@@ -19,7 +19,10 @@ GLOSSARY_URL = "glossary/"
 SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "kbd", "svg",
                   "button", "textarea", "select", "label", "title", "nav"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+# A comment, or a tag whose quoted attribute values may hold '>': the text between them is what gets linked.
+_TOKEN = re.compile(r"""(<!--.*?-->|<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""", re.S)
+# A character reference (&amp; &#38; &#x26;): never part of a term, so "AMP" is not linked inside "&amp;".
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});"
 _TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][A-Za-z0-9-]*)([^>]*?)(/)?\s*>", re.S)
 _WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -41,10 +44,13 @@ def link_terms(content: str, terms: list[dict], glossary_href: str) -> str:
     if not terms:
         return content
     by_text = {html.escape(t["text"], quote=False).casefold(): t for t in terms}
-    matcher = re.compile("|".join(_pattern(t["text"]) for t in terms), re.IGNORECASE)
+    # Tried first at each position, an entity is consumed whole, so no term can match inside it.
+    matcher = re.compile("|".join([f"({_ENTITY})", *(_pattern(t["text"]) for t in terms)]), re.IGNORECASE)
     linked: set[str] = set()
 
     def link(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(0)
         term = by_text.get(match.group(0).casefold())
         if term is None or term["id"] in linked:
             return match.group(0)

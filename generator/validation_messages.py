@@ -11,9 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .characters import character_name
 from .errors import ProblemCollector
+from .model.addresses import HTTPS_URL_PATTERN, SITE_URL_PATTERN, suggested_address
 from .model.common import NON_BLANK_PATTERN, SLUG_PATTERN
-from .model.plan import DOCUMENT_PATH, READING_PATTERN
+from .model.plan import DOCUMENT_PATH, EMAIL_PATTERN, READING_PATTERN
 from .languages import by_code
 from .messages import LanguageName, Message, OneOf, PlanText, catalogue, message_languages
 from .yaml_source import REPORTED, KeyPath, SourceMap, format_key_path
@@ -26,6 +28,9 @@ def _found(value: Any) -> Message:
     if isinstance(value, bool):
         return Message("found.bool", {"value": str(value).lower()})
     if isinstance(value, (int, float)):
+        digits = repr(value)
+        if len(digits) > 40:  # 10^400 written out: its size is what the editor needs to see
+            return Message("found.long_number", {"start": digits[:12], "digits": f"{len(digits):,}"})
         return Message("found.number", {"value": value})
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "…"
@@ -105,12 +110,29 @@ _THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 _NUMBER_INSIDE = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?|[-+]?\d+(\.\d+)?")
 
 
+# A Japanese era year as plans write it: 令和5年度, 平成30年, R5, H30, 令和元年度.
+_ERA_YEAR = re.compile(r"(令和|平成|昭和|[RrHhSs])\s*(元|[0-9０-９]{1,2})\s*年?(度)?")
+_ERA_FIRST = {"令和": 2019, "R": 2019, "平成": 1989, "H": 1989, "昭和": 1926, "S": 1926}
+
+
+def _era_year(text: str) -> tuple[int, bool] | None:
+    """(Western year, whether a fiscal year) of a text that is a Japanese era year, else None."""
+    match = _ERA_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    first = _ERA_FIRST[match.group(1).upper() if len(match.group(1)) == 1 else match.group(1)]
+    number = 1 if match.group(2) == "元" else int(match.group(2).translate(_FULL_WIDTH))
+    return first + number - 1, match.group(3) is not None
+
+
 def number_problem(value: Any, whole: bool) -> Message:
     """The message for a value where a number belongs, naming what the editor most likely did."""
     expected = Message("expected.whole_number" if whole else "expected.number")
     found = _found(value)
     if isinstance(value, str):
         text = value.strip()
+        if whole and (era := _era_year(text)) is not None:
+            return Message("era_year", {"found": found, "write": era[0], "era": text})
         half = text.translate(_FULL_WIDTH)
         if half != text and (_PLAIN_NUMBER.fullmatch(half) or _THOUSANDS.fullmatch(half)):
             return Message("full_width_digits", {"expected": expected, "found": found, "write": half.replace(",", "")})
@@ -143,13 +165,21 @@ PATTERN_MESSAGES = {
     NON_BLANK_PATTERN: "empty",
     r"^\d{4}-\d{2}(-\d{2})?$": "date_format",
     r"^\+?[0-9][0-9 ()-]{5,20}$": "phone_format",
-    r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$": "email_format",
-    r"^https://": "https_url",
-    r"^https://[^\s<>\"]+$": "https_url",
-    r"^https?://[^\s]+/$": "site_url_format",
+    EMAIL_PATTERN: "email_format",
+    HTTPS_URL_PATTERN: "https_url",
+    SITE_URL_PATTERN: "site_url_format",
     READING_PATTERN: "reading_format",
 }
+# Yes/no words that YAML 1.1 read as true or false, and what to write for each.
+_YES_NO = {"yes": "true", "on": "true", "y": "true", "no": "false", "off": "false", "n": "false"}
 _CHOICES = re.compile(r"\^\(([\w|]+)\)\$")
+
+
+def _not_ascii(text: str) -> str | None:
+    """The first character of an id that only looks like a letter or digit (Cyrillic а, full-width ａ, a
+    zero-width space), named, so that the editor can find what they cannot see."""
+    odd = next((character for character in text if ord(character) > 0x7F), None)
+    return character_name(odd) if odd is not None else None
 
 
 def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> Message:
@@ -171,15 +201,20 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> Messa
     if kind in ("string_type", "str_type"):
         return Message("type.text", {"found": found})
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing", "finite_number"):
-        whole = kind != "float_type" and error["loc"][-1:] not in (("int",), ("float",))  # not an int | float union
+        whole = kind != "float_type" and error["loc"][-1:] not in (("int",), ("float",), ("constrained-int",), ("constrained-float",))  # not an int | float union
         return number_problem(value, whole)
     if kind in ("bool_type", "bool_parsing"):
-        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no", "on", "off"):
+        if isinstance(value, str) and value.strip().lower() in _YES_NO:
+            return Message("bool_word", {"found": found, "write": _YES_NO[value.strip().lower()]})
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return Message("bool_as_text", {"found": found})
         return Message("type.bool", {"found": found})
     if kind in ("list_type",):
         return Message("type.list", {"found": found})
     if kind in ("model_type", "model_attributes_type", "dict_type"):
+        if isinstance(value, str) and (written := re.fullmatch(r"([A-Za-z_][A-Za-z0-9_-]*):(\S.*)", value.strip())):
+            return Message("no_space_after_colon", {"found": value.strip(),
+                                                    "write": f"{written.group(1)}: {written.group(2)}"})
         return Message("type.mapping", {"found": found})
     if kind in ("enum", "literal_error"):
         # pydantic words the choices in English ("'a', 'b' or 'c'"); the catalogue words them again.
@@ -189,6 +224,14 @@ def describe(error: ErrorDetails, model: type[BaseModel], loc: KeyPath) -> Messa
         pattern = ctx.get("pattern", "")
         if (choices := _CHOICES.fullmatch(pattern)) is not None:  # `^(a|b|c)$`: a choice of words
             return Message("literal", {"expected": OneOf(choices.group(1).split("|")), "found": found})
+        if pattern == NON_BLANK_PATTERN and isinstance(value, str) and value.strip():
+            return Message("invisible_only", {"found": found})
+        if pattern in (HTTPS_URL_PATTERN, SITE_URL_PATTERN) and isinstance(value, str):
+            suggestion = suggested_address(value, site=pattern == SITE_URL_PATTERN)
+            if suggestion is not None:
+                return Message(PATTERN_MESSAGES[pattern] + ".suggested", {"found": found, "write": suggestion})
+        if pattern == SLUG_PATTERN and isinstance(value, str) and (odd := _not_ascii(value)) is not None:
+            return Message("id_not_ascii", {"found": found, "character": odd})
         # A pattern no message names yet shows the regular expression (a test keeps this unused).
         return Message(PATTERN_MESSAGES.get(pattern, "format"), {"pattern": pattern, "found": found})
     if kind == "string_too_short":

@@ -48,11 +48,78 @@ def _invisible(lines: list[str], number: int, column: int) -> YamlProblem | None
     return None
 
 
-def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
-    """One problem for a YAML error, placed where the mistake began."""
+# A key at the start of a line (after any `- `), as an editor writes one: ASCII word characters.
+_KEY_AT_START = r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)"
+_FULL_WIDTH_COLON = re.compile(_KEY_AT_START + r"\s*(：)")
+_FULL_WIDTH_DASH = re.compile(r"^(\s*)([－ー−‐―])[ \u3000]")
+_FULL_WIDTH_BRACKET = re.compile(_KEY_AT_START + r":[ \u3000]+([｛［])")
+_NO_SPACE_AFTER_COLON = re.compile(_KEY_AT_START + r":([^\s/])")
+_OPENING_QUOTE = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#{}\[\],][^:#]*:\s+)?([\"'])")
+
+
+def _full_width_punctuation(lines: list[str], numbers: list[int]) -> YamlProblem | None:
+    """A full-width colon, dash or bracket where YAML structure is meant: `direction：increase`, `－ item`."""
+    for number in numbers:
+        if not 0 <= number < len(lines):
+            continue
+        line = lines[number]
+        if match := _FULL_WIDTH_COLON.match(line):
+            return YamlProblem(number + 1, match.start(3) + 1, Message("full_width_colon", {
+                "key": match.group(2), "character": "：", "write": ":"}), "full_width_punctuation")
+        if match := _FULL_WIDTH_DASH.match(line):
+            return YamlProblem(number + 1, match.start(2) + 1, Message("full_width_dash", {
+                "character": match.group(2)}), "full_width_punctuation")
+        if match := _FULL_WIDTH_BRACKET.match(line):
+            half = {"｛": "{", "［": "["}[match.group(3)]
+            return YamlProblem(number + 1, match.start(3) + 1, Message("full_width_bracket", {
+                "key": match.group(2), "character": match.group(3), "write": half}), "full_width_punctuation")
+    return None
+
+
+def _no_space_after_colon(lines: list[str], numbers: list[int]) -> YamlProblem | None:
+    """`value:39.3`: without a space after the colon, YAML reads the whole line as one text."""
+    for number in numbers:
+        if 0 <= number < len(lines) and (match := _NO_SPACE_AFTER_COLON.match(lines[number])):
+            rest = lines[number][match.end(2) + 1:].strip()
+            return YamlProblem(number + 1, match.end(2) + 1, Message("no_space_after_colon", {
+                "found": f"{match.group(2)}:{rest}", "write": f"{match.group(2)}: {rest}"}), "no_space_after_colon")
+    return None
+
+
+def _quote_left_open(lines: list[str], noticed: yaml.Mark, problem: str, parses) -> YamlProblem | None:
+    """A quote opened on a line above and closed only by a later quote: the parser stops far below it.
+
+    Each line above the one noticed whose value begins with a quote that the line does not close is a
+    candidate; the nearest one is the mistake when closing it there lets the parser get further."""
+    noticed_line = noticed.line
+    for number in range(min(noticed_line, len(lines) - 1), -1, -1):
+        match = _OPENING_QUOTE.match(lines[number])
+        if match is None:
+            continue
+        quote = match.group(1)
+        rest = lines[number][match.end(1):]
+        closed = rest.replace("\\\\", "").replace('\\"', "").count('"') if quote == '"' else (
+            rest.replace("''", "").count("'"))
+        if closed:
+            continue
+        trial = lines[:number] + [lines[number].rstrip() + quote] + lines[number + 1:]
+        stops = parses("\n".join(trial) + "\n")
+        if stops is None or stops[0] > noticed_line:
+            return YamlProblem(number + 1, match.start(1) + 1, Message("unclosed_quote_line", {
+                "quote": quote, "noticed_line": noticed_line + 1, "noticed_column": noticed.column + 1,
+                "problem": problem}), "unclosed_quote")
+        return None
+    return None
+
+
+def syntax_problem(exc: yaml.YAMLError, text: str, parses=lambda text: (0, 0)) -> YamlProblem:
+    """One problem for a YAML error, placed where the mistake began.
+
+    `parses(text)` tells where a changed text stops parsing (None when it parses): to test a guess."""
     lines = text.splitlines()
     if isinstance(exc, yaml.reader.ReaderError):
-        before = text[:exc.position]
+        # libyaml counts this position in bytes of UTF-8, not in characters.
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", "ignore")
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         character = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
         return YamlProblem(line, column, Message("control_character", {
@@ -69,6 +136,11 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
         invisible = _invisible(lines, number, column)
         if invisible is not None:
             return invisible
+    began_line = [began.line] if began is not None else []
+    nearby = list(dict.fromkeys([noticed.line, *began_line, noticed.line - 1, noticed.line - 2]))
+    named = _full_width_punctuation(lines, nearby) or _no_space_after_colon(lines, nearby)
+    if named is not None:
+        return named
     params = {"problem": exc.problem, "context": exc.context, "noticed_line": noticed.line + 1,
               "noticed_column": noticed.column + 1}
     context = exc.context or ""
@@ -79,6 +151,8 @@ def syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
         quote = lines[began.line][began.column] if began.line < len(lines) else "'"
         return YamlProblem(began.line + 1, began.column + 1, Message("unclosed_quote", params | {"quote": quote}),
                            "unclosed_quote")
+    if "quoted scalar" not in context and (left_open := _quote_left_open(lines, noticed, exc.problem, parses)):
+        return left_open
     if began is not None and "flow sequence" in context or began is not None and "flow mapping" in context:
         opening, closing, what = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
         return YamlProblem(began.line + 1, began.column + 1, Message("unclosed_bracket", params | {
@@ -95,7 +169,7 @@ _SYNTAX_KINDS = (
     (re.compile(r"mapping values are not allowed|could not find expected ':'"), "yaml_syntax.colon"),
     (re.compile(r"expected <block end>|did not find expected key|did not find expected '-'"), "yaml_syntax.indentation"),
     (re.compile(r"that cannot start any token"), "yaml_syntax.reserved_start"),  # a value beginning with @ or `
-    (re.compile(r"unknown escape character"), "yaml_syntax.escape"),  # "C:\Users" in double quotes
+    (re.compile(r"unknown escape character|invalid Unicode character escape code"), "yaml_syntax.escape"),  # "C:\Users"
     (re.compile(r"expected a single document"), "yaml_syntax.documents"),  # a second document after ---
 )
 
@@ -121,6 +195,25 @@ def is_digit_group(previous: yaml.Node, node: yaml.Node) -> bool:
 
 def thousands_message(written: str) -> Message:
     return Message("thousands_split", {"found": written, "write": written.replace(",", "")})
+
+
+def comma_split_message(key: str, written: str) -> Message:
+    """`ja: 34,000人から変更` inside `{…}`: the comma ended the text; quotes keep it whole."""
+    return Message("comma_in_flow_text", {"key": key, "found": written, "write": f'{key}: "{written}"'})
+
+
+def encoding_problem(data: bytes, exc: UnicodeDecodeError) -> YamlProblem:
+    """The first byte that is not UTF-8, at its line and column; a file saved as Shift_JIS is named as such."""
+    line_start = data.rfind(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = len(data[line_start:exc.start].decode("utf-8", "replace")) + 1
+    try:
+        data.decode("cp932")
+    except UnicodeDecodeError:
+        code = "encoding"
+    else:
+        code = "encoding_shift_jis"
+    return YamlProblem(line, column, Message(code, {"byte": f"{exc.object[exc.start]:#04x}"}), "encoding")
 
 
 def plain_text_problem(text: str) -> tuple[Message, str] | None:

@@ -5,15 +5,19 @@ duplicate keys. We compose the node tree instead, build plain Python data from
 it, and record where each key path came from, so that a validation error on
 ``sections[2].title.en`` can be reported at its exact line and column.
 
-Every input gets an answer quickly and in bounded memory: a file is at most
-`MAX_FILE_BYTES`, nests at most `MAX_DEPTH` levels and holds at most `MAX_VALUES`
-values; anchors and aliases (the "billion laughs" expansion) and tags are refused,
-and so are NaN and infinity, which no plan figure can be.
+Every input gets an answer quickly and in bounded memory: a file is at most its role's
+size, nests at most `MAX_DEPTH` levels and holds at most its role's number of values;
+anchors and aliases (the "billion laughs" expansion) and tags are refused, and so are NaN
+and infinity, which no plan figure can be. Numbers are decimal (yaml_numbers.py), and
+characters that hide (characters.py) are refused wherever they stand, named, at their
+line and column.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,18 +27,39 @@ import yaml
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent
-from yaml.resolver import Resolver
 
+from .characters import FORBIDDEN, character_name
 from .errors import Location, ProblemCollector
 from .messages import Message
-from .yaml_messages import (FULL_WIDTH_SPACE, is_digit_group, key_layout_problem, plain_text_problem, syntax_problem,
-                            thousands_message)
+from .plan_files import Refused, read_plan_file
+from .yaml_messages import (FULL_WIDTH_SPACE, comma_split_message, encoding_problem, is_digit_group,
+                            key_layout_problem, plain_text_problem, syntax_problem, thousands_message)
+from .yaml_numbers import NONDECIMAL_TAG, DecimalResolver, nondecimal_message, tag_contradicts
 
 KeyPath = tuple[str | int, ...]
 
-MAX_FILE_BYTES = 512 * 1024   # the largest real document file is about 85 KB
 MAX_DEPTH = 40                # levels of mappings and lists; real plans nest about 12 deep
-MAX_VALUES = 25_000           # keys, values and list items in one file; real files hold under 2,000
+
+
+@dataclass(frozen=True)
+class FileRole:
+    """The bounds of one kind of plan file, and what an editor can do with a file beyond them."""
+
+    max_bytes: int
+    max_values: int   # keys, values and list items
+    advice: str       # the catalogue's phrase: what to do with a file of this kind that is too big
+
+
+# The largest real document is about 85 KB with under 2,000 values; a document can be split in two.
+DOCUMENT = FileRole(512 * 1024, 25_000, "limit_advice.document")
+# A glossary or the divisions are one file each and cannot be split: room for 10,000 defined terms.
+LIST_FILE = FileRole(4 * 1024 * 1024, 200_000, "limit_advice.list_file")
+# plan.yaml: the municipality and the home page; long texts belong in a document.
+ROOT = FileRole(512 * 1024, 25_000, "limit_advice.root")
+MAX_FILE_BYTES = DOCUMENT.max_bytes
+MAX_VALUES = DOCUMENT.max_values
+# Characters refused anywhere in a file are listed at most this often; the rest are counted.
+MAX_CHARACTER_PROBLEMS = 20
 
 # Explicit tags a plan may use; any other (`!!binary`, `!!set`, `!!python/…`) is refused.
 _CORE_TAGS = {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -51,16 +76,6 @@ class _Reported:
 REPORTED = _Reported()
 
 
-class _Resolver(Resolver):
-    """Without the timestamp resolver: dates stay text, as written."""
-
-
-_Resolver.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
-}
-
-
 class _LimitExceeded(Exception):
     def __init__(self, mark: yaml.Mark, message: Message):
         super().__init__(message.code)
@@ -74,8 +89,9 @@ class _BoundedComposer(Composer):
     file full of aliases costs no more than its own size.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_values: int = MAX_VALUES, advice: str = DOCUMENT.advice) -> None:
         super().__init__()
+        self.max_values, self.advice = max_values, advice
         self.refused: list[tuple[yaml.Mark, Message]] = []
         self._depth = 0
         self._values = 0
@@ -84,8 +100,9 @@ class _BoundedComposer(Composer):
     def compose_node(self, parent, index):
         event = self.peek_event()
         self._values += 1
-        if self._values > MAX_VALUES:
-            raise _LimitExceeded(event.start_mark, Message("too_many_values", {"max": f"{MAX_VALUES:,}"}))
+        if self._values > self.max_values:
+            raise _LimitExceeded(event.start_mark, Message("too_many_values", {
+                "max": f"{self.max_values:,}", "advice": Message(self.advice)}))
         if isinstance(event, AliasEvent):
             self.get_event()
             if event.anchor not in self._aliases:  # the first use of each name is enough to find them all
@@ -111,24 +128,24 @@ class _BoundedComposer(Composer):
 if yaml.__with_libyaml__:
     from yaml._yaml import CParser
 
-    class _Loader(_BoundedComposer, CParser, SafeConstructor, _Resolver):
+    class _Loader(_BoundedComposer, CParser, SafeConstructor, DecimalResolver):
         """libyaml's parser (ten times faster than PyYAML's own) under the bounded composer."""
 
-        def __init__(self, stream: str):
+        def __init__(self, stream: str, role: FileRole = DOCUMENT):
             CParser.__init__(self, stream)
-            _BoundedComposer.__init__(self)
+            _BoundedComposer.__init__(self, role.max_values, role.advice)
             SafeConstructor.__init__(self)
-            _Resolver.__init__(self)
+            DecimalResolver.__init__(self)
 else:  # pragma: no cover - PyYAML's wheels ship libyaml; its own parser words a few errors differently
     class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _BoundedComposer,
-                  SafeConstructor, _Resolver):
-        def __init__(self, stream: str):
+                  SafeConstructor, DecimalResolver):
+        def __init__(self, stream: str, role: FileRole = DOCUMENT):
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
-            _BoundedComposer.__init__(self)
+            _BoundedComposer.__init__(self, role.max_values, role.advice)
             SafeConstructor.__init__(self)
-            _Resolver.__init__(self)
+            DecimalResolver.__init__(self)
 
 
 @dataclass
@@ -169,44 +186,48 @@ def _location(file: str, mark: yaml.Mark) -> Location:
 _READS_AS = {int: "reads_as.number", float: "reads_as.number", bool: "reads_as.bool", type(None): "reads_as.nothing"}
 
 
-def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
-           problems: ProblemCollector) -> Any:
+@dataclass
+class _Reading:
+    """What building one file's data needs besides its nodes: the loader, the source text, where things are."""
+
+    loader: Any
+    text: str
+    smap: SourceMap
+    problems: ProblemCollector
+    found: list[tuple[Location, KeyPath, Message, str | None]] = field(default_factory=list)
+
+    def add(self, node: yaml.Node, path: KeyPath, message: Message, code: str | None = None) -> None:
+        """A problem at `node`; it is reported once the data is built, so that it can name its item."""
+        self.found.append((_location(self.smap.file, node.start_mark), path, message, code))
+
+    def report(self, data: Any) -> None:
+        for where, path, message, code in self.found:
+            self.problems.add(where, format_key_path(path), message, code, data=data, path=path)
+
+
+def _escaped_character(node: yaml.Node, value: str, path: KeyPath, reading: _Reading) -> bool:
+    """A refused character that a text holds only through a backslash escape in double quotes (an ESCAPE
+    or a RIGHT-TO-LEFT OVERRIDE written as an escape): named at the text. One written as itself was
+    refused before parsing, with its exact column."""
+    found = FORBIDDEN.search(value)
+    if found is None:
+        return False
+    reading.add(node, path, Message("escaped_character", {"character": character_name(found.group())}),
+                "hidden_character")
+    return True
+
+
+def _build(node: yaml.Node, path: KeyPath, reading: _Reading) -> Any:
+    smap, loader = reading.smap, reading.loader
     smap.values[path] = _location(smap.file, node.start_mark)
+    if node.tag not in (_REPORTED_TAG, NONDECIMAL_TAG) and node.tag is not None and tag_contradicts(node):
+        reading.add(node, path, Message("yaml_tag_mismatch", {
+            "tag": node.tag.replace("tag:yaml.org,2002:", "!!"),
+            "found": node.value if isinstance(node, yaml.ScalarNode) else Message(
+                "found.mapping" if isinstance(node, yaml.MappingNode) else "found.list")}), "yaml_tag")
+        return REPORTED
     if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, yaml.Node] = {}
-        entries = list(node.value)
-        while entries:
-            key_node, value_node = entries.pop(0)
-            if key_node.tag == _REPORTED_TAG:
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), Message("yaml_key"))
-                continue
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):  # `1:`, `~:` or `yes:` (YAML reads yes, no, on, off as true or false)
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), Message("key_not_text", {
-                    "found": key_node.value, "reads_as": Message(_READS_AS.get(type(key), "reads_as.value"))}))
-                continue
-            if isinstance(key, str) and (layout := key_layout_problem(key)) is not None:
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path), *layout)
-                key = key.strip(" \t" + FULL_WIDTH_SPACE)
-            if key in first_seen:
-                first = first_seen[key].start_mark.line + 1
-                problems.add(_location(smap.file, key_node.start_mark), format_key_path(path + (key,)),
-                             Message("duplicate_key", {"key": key, "first": first}))
-                continue
-            first_seen[key] = key_node
-            smap.keys[path + (key,)] = _location(smap.file, key_node.start_mark)
-            # In a flow mapping, `{value: 5,000}` reads as `value: 5` and a key `000`: put them together again.
-            groups = [value_node]
-            while entries and is_digit_group(groups[-1], entries[0][0]) and entries[0][1].value in ("", None):
-                groups.append(entries.pop(0)[0])
-            if len(groups) > 1:
-                result[key] = _thousands(groups, path + (key,), smap, problems)
-                continue
-            result[key] = _build(value_node, path + (key,), loader, smap, problems)
-        return result
+        return _build_mapping(node, path, reading)
     if isinstance(node, yaml.SequenceNode):
         items: list[Any] = []
         nodes = list(node.value)
@@ -215,31 +236,98 @@ def _build(node: yaml.Node, path: KeyPath, loader: _Loader, smap: SourceMap,
             while nodes and is_digit_group(groups[-1] if groups else item, nodes[0]):
                 groups.append(nodes.pop(0))  # `[1,000]` reads as [1, 0]
             item_path = path + (len(items),)
-            items.append(_thousands([item, *groups], item_path, smap, problems) if groups
-                         else _build(item, item_path, loader, smap, problems))
+            items.append(_thousands([item, *groups], item_path, reading) if groups
+                         else _build(item, item_path, reading))
         return items
     if node.tag == _REPORTED_TAG:
+        return REPORTED
+    if node.tag == NONDECIMAL_TAG:
+        reading.add(node, path, nondecimal_message(node.value), "number_not_decimal")
         return REPORTED
     try:
         value = loader.construct_object(node, deep=True)
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-        problems.add(_location(smap.file, node.start_mark), format_key_path(path), Message("number_too_long", {
+        reading.add(node, path, Message("number_too_long", {
             "max": f"{sys.get_int_max_str_digits():,}", "length": f"{len(node.value):,}"}))
         return REPORTED
+    if isinstance(value, str) and _escaped_character(node, value, path, reading):
+        return REPORTED
     if isinstance(value, str) and not node.style and (layout := plain_text_problem(value)) is not None:
-        problems.add(_location(smap.file, node.start_mark), format_key_path(path), *layout)
+        reading.add(node, path, *layout)
         return REPORTED
     if isinstance(value, float) and not math.isfinite(value):
-        problems.add(_location(smap.file, node.start_mark), format_key_path(path),
-                     Message("yaml_not_finite", {"value": node.value}))
+        reading.add(node, path, Message("yaml_not_finite", {"value": node.value}))
         return REPORTED
     return value
 
 
-def _thousands(nodes: list[yaml.Node], path: KeyPath, smap: SourceMap, problems: ProblemCollector) -> Any:
-    smap.values[path] = _location(smap.file, nodes[0].start_mark)
-    problems.add(smap.values[path], format_key_path(path), thousands_message(",".join(node.value for node in nodes)),
-                 "thousands_separator")
+def _split_by_comma(previous: yaml.Node, key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """`{ja: 34,000人から変更}`: in `{…}` a comma ends a text, so the rest became a key without a value."""
+    return (isinstance(previous, yaml.ScalarNode) and isinstance(key_node, yaml.ScalarNode)
+            and not previous.style and not key_node.style
+            and isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and not value_node.style
+            and key_node.start_mark.line == previous.end_mark.line
+            and key_node.start_mark.index - previous.end_mark.index <= 2)
+
+
+def _build_mapping(node: yaml.MappingNode, path: KeyPath, reading: _Reading) -> dict[Any, Any]:
+    smap, loader = reading.smap, reading.loader
+    result: dict[Any, Any] = {}
+    first_seen: dict[Any, yaml.Node] = {}
+    entries = list(node.value)
+    while entries:
+        key_node, value_node = entries.pop(0)
+        if key_node.tag == _REPORTED_TAG:
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
+            reading.add(key_node, path, Message("yaml_key"))
+            continue
+        if key_node.tag not in (NONDECIMAL_TAG, None) and tag_contradicts(key_node):
+            reading.add(key_node, path, Message("yaml_tag_mismatch", {
+                "tag": key_node.tag.replace("tag:yaml.org,2002:", "!!"), "found": key_node.value}), "yaml_tag")
+            continue
+        try:
+            key = key_node.value if key_node.tag == NONDECIMAL_TAG else loader.construct_object(key_node)
+        except ValueError:  # an integer of more than 4,300 digits
+            key = key_node.value
+        if not isinstance(key, str):  # `1:` or `~:`
+            reading.add(key_node, path, Message("key_not_text", {
+                "found": key_node.value, "reads_as": Message(_READS_AS.get(type(key), "reads_as.value"))}))
+            continue
+        if _escaped_character(key_node, key, path, reading):
+            continue
+        if (layout := key_layout_problem(key)) is not None:
+            reading.add(key_node, path, *layout)
+            key = key.strip(" \t" + FULL_WIDTH_SPACE)
+        if key in first_seen:
+            first = first_seen[key].start_mark.line + 1
+            reading.add(key_node, path + (key,), Message("duplicate_key", {"key": key, "first": first}))
+            continue
+        first_seen[key] = key_node
+        smap.keys[path + (key,)] = _location(smap.file, key_node.start_mark)
+        # In a flow mapping, `{value: 5,000}` reads as `value: 5` and a key `000`: put them together again.
+        groups = [value_node]
+        while entries and is_digit_group(groups[-1], entries[0][0]) and entries[0][1].value in ("", None):
+            groups.append(entries.pop(0)[0])
+        if len(groups) > 1:
+            result[key] = _thousands(groups, path + (key,), reading)
+            continue
+        # `{ja: 34,000人から変更}`: the same split inside a text, which quotes would keep whole.
+        while entries and _split_by_comma(groups[-1], *entries[0]):
+            groups.append(entries.pop(0)[0])
+        if len(groups) > 1:
+            written = reading.text[groups[0].start_mark.index:groups[-1].end_mark.index]
+            smap.values[path + (key,)] = _location(smap.file, groups[0].start_mark)
+            reading.add(groups[0], path + (key,), comma_split_message(key, written), "comma_in_text")
+            result[key] = REPORTED
+            continue
+        result[key] = _build(value_node, path + (key,), reading)
+    return result
+
+
+def _thousands(nodes: list[yaml.Node], path: KeyPath, reading: _Reading) -> Any:
+    reading.smap.values[path] = _location(reading.smap.file, nodes[0].start_mark)
+    reading.add(nodes[0], path, thousands_message(",".join(node.value for node in nodes)), "thousands_separator")
     return REPORTED
 
 
@@ -254,8 +342,8 @@ def format_key_path(path: KeyPath) -> str:
     return out
 
 
-def _compose(text: str) -> tuple[_BoundedComposer, yaml.Node | None]:
-    loader = _Loader(text)
+def _compose(text: str, role: FileRole) -> tuple[_BoundedComposer, yaml.Node | None]:
+    loader = _Loader(text, role)
     try:
         return loader, loader.get_single_node()
     except BaseException:
@@ -263,42 +351,57 @@ def _compose(text: str) -> tuple[_BoundedComposer, yaml.Node | None]:
         raise
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB" if size >= 1024 * 1024 else f"{math.ceil(size / 1024)} KiB"
+def _line_starts(text: str) -> list[int]:
+    """Where each line begins, counting line breaks as YAML and editors do (LF, CR LF, CR)."""
+    starts = [0]
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        starts.append(match.end())
+    return starts
 
 
-def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> LoadedFile | None:
-    """Read one YAML file; syntax errors, duplicate keys and inputs beyond the bounds go to `problems`."""
+def _refuse_hidden_characters(text: str, display: str, problems: ProblemCollector) -> bool:
+    """Every character that hides, named at its line and column; True when there was one."""
+    found = [match for match in FORBIDDEN.finditer(text) if not (match.start() == 0 and match.group() == "\ufeff")]
+    if not found:
+        return False
+    starts = _line_starts(text)
+    for match in found[:MAX_CHARACTER_PROBLEMS]:
+        line = bisect.bisect_right(starts, match.start())
+        column = match.start() - starts[line - 1] + 1
+        problems.add(Location(display, line, column), "", Message("hidden_character", {
+            "character": character_name(match.group())}), "hidden_character")
+    if len(found) > MAX_CHARACTER_PROBLEMS:
+        rest = found[MAX_CHARACTER_PROBLEMS]
+        line = bisect.bisect_right(starts, rest.start())
+        problems.add(Location(display, line, rest.start() - starts[line - 1] + 1), "", Message(
+            "hidden_character_more", {"count": len(found) - MAX_CHARACTER_PROBLEMS}), "hidden_character")
+    return True
+
+
+def load_yaml_text(text: str, display: str, problems: ProblemCollector, role: FileRole = DOCUMENT,
+                   path: Path | None = None) -> LoadedFile | None:
+    """Parse one file's text; syntax errors, duplicate keys, hidden characters and values beyond the bounds
+    go to `problems`."""
     smap = SourceMap(display)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.add(Location(display), "", Message("file_too_large", {
-                "max": _size(MAX_FILE_BYTES), "size": _size(size)}))
-            return None
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        problems.add(Location(display), "", Message("file_missing"))
-        return None
-    except UnicodeDecodeError as exc:
-        problems.add(Location(display), "", Message("encoding", {
-            "byte": f"{exc.object[exc.start]:#04x}", "offset": exc.start}))
+    if _refuse_hidden_characters(text, display, problems):
         return None
     try:
-        loader, root = _compose(text)
+        loader, root = _compose(text, role)
     except _LimitExceeded as exc:
         problems.add(_location(display, exc.mark), "", exc.message)
         return None
     except yaml.YAMLError as exc:
-        found = syntax_problem(exc, text)
+        found = syntax_problem(exc, text, lambda changed: _parses(changed, role))
         problems.add(Location(display, found.line, found.column), "", found.message, found.code)
         return None
     if root is None:
         loader.dispose()
         problems.add(Location(display, 1, 1), "", Message("empty_file"))
         return None
+    reading = _Reading(loader, text, smap, problems)
     try:
-        data = _build(root, (), loader, smap, problems)
+        data = _build(root, (), reading)
+        reading.report(data)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         problems.add(_location(display, mark) if mark else Location(display), "",
@@ -307,7 +410,61 @@ def load_yaml_file(path: Path, display: str, problems: ProblemCollector) -> Load
     finally:
         _report_refused(loader.refused, smap, problems)
         loader.dispose()
-    return LoadedFile(path, display, data, smap)
+    return LoadedFile(path or Path(display), display, data, smap)
+
+
+def _parses(text: str, role: FileRole) -> tuple[int, int] | None:
+    """Where parsing `text` fails (0-based line, column), or None when it parses: to test a guess at a mistake."""
+    try:
+        loader, _ = _compose(text, role)
+    except _LimitExceeded:
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        return (mark.line, mark.column) if mark is not None else (0, 0)
+    except yaml.YAMLError:
+        return (0, 0)
+    loader.dispose()
+    return None
+
+
+def decode_plan_text(data: bytes, display: str, problems: ProblemCollector) -> str | None:
+    """The file's text, or a problem at the line and column of its first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        found = encoding_problem(data, exc)
+        problems.add(Location(display, found.line, found.column), "", found.message, found.code)
+        return None
+
+
+_MISSING = Message("file_missing")
+
+
+def load_plan_file(directory: Path, relative: str, display: str, problems: ProblemCollector,
+                   role: FileRole = DOCUMENT, named_at: tuple[Location, str] | None = None,
+                   missing: Message | None = _MISSING) -> LoadedFile | None:
+    """Read and parse `relative` below the plan `directory`, a regular file only (plan_files.py).
+
+    A refusal to read (a link, a device, a name too long) or a missing file (`missing`; None: an optional
+    file, absent without a word) is reported where the file is named (`named_at`: the place and key path
+    in plan.yaml), or at the file itself."""
+    data = read_plan_file(directory, relative, role.max_bytes, Message(role.advice))
+    if data is None and missing is None:
+        return None
+    if data is None or isinstance(data, Refused):
+        where, key = (Location(display), "") if named_at is None or getattr(data, "of_contents", False) else named_at
+        problems.add(where, key, data.message if isinstance(data, Refused) else missing)
+        return None
+    text = decode_plan_text(data, display, problems)
+    if text is None:
+        return None
+    return load_yaml_text(text, display, problems, role, directory / relative)
+
+
+def load_yaml_file(path: Path, display: str, problems: ProblemCollector, role: FileRole = DOCUMENT) -> LoadedFile | None:
+    """Read one YAML file (a regular file, within its role's bounds) and parse it."""
+    return load_plan_file(Path(path).parent, Path(path).name, display, problems, role)
 
 
 def _report_refused(refused: list[tuple[yaml.Mark, Message]], smap: SourceMap, problems: ProblemCollector) -> None:

@@ -25,7 +25,10 @@ def _copy_repository(destination) -> None:
                             check=True, capture_output=True).stdout.decode("utf-8").split("\0")
     for name in filter(None, listed):
         source = ROOT / name
-        if source.is_file():  # a file deleted but not yet committed is listed, and absent
+        if source.is_symlink():  # git keeps links as links (the hostile test plans hold some)
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            (destination / name).symlink_to(os.readlink(source))
+        elif source.is_file():  # a file deleted but not yet committed is listed, and absent
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, destination / name)
 

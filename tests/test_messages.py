@@ -25,8 +25,7 @@ from generator.messages import CATALOGUE_DIR, catalogue, catalogue_languages, lo
 from generator.yaml_source import load_yaml_file
 from tests.conftest import ROOT
 
-DATA = Path(__file__).parent / "data"
-CASES = sorted(p.name for p in (DATA / "invalid").iterdir() if p.is_dir())
+from tests.invalid_cases import CASES, DATA, make_invalid_plan
 TRANSLATED = sorted((case, path.name.split(".")[1]) for case in CASES
                     for path in (DATA / "invalid" / case).glob("expected.*.txt"))
 # Words of an English message; none may reach an editor who reads another language.
@@ -34,19 +33,19 @@ ENGLISH = re.compile(r"\b(expected|found|wrong type|required field|unknown|not a
 
 
 def _check(case: str, workdir: Path, capsys, *options: str) -> list[str]:
-    plan = workdir / "plan"
-    shutil.copytree(DATA / "minimal", plan)
-    for path in (DATA / "invalid" / case).glob("*.yaml"):
-        shutil.copy(path, plan / path.name)
+    make_invalid_plan(case, workdir)
     assert main(["check", "--plan", "plan", *options]) == 1
     return capsys.readouterr().err.splitlines()
 
 
 @pytest.mark.parametrize(("case", "lang"), TRANSLATED)
-def test_check_reports_exact_translated_messages(case, lang, tmp_path, monkeypatch, capsys):
+def test_check_reports_exact_translated_messages(case, lang, tmp_path, monkeypatch, capsys, update_golden):
     monkeypatch.chdir(tmp_path)
     err = _check(case, tmp_path, capsys, "--lang", lang)
-    expected = (DATA / "invalid" / case / f"expected.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    expected_file = DATA / "invalid" / case / f"expected.{lang}.txt"
+    if update_golden:  # `make golden`: review the diff of tests/data/invalid/
+        expected_file.write_text("\n".join(err[:-1]) + "\n", encoding="utf-8")
+    expected = expected_file.read_text(encoding="utf-8").splitlines()
     assert err[:-1] == expected
 
 

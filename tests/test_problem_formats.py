@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.cli import main
 from generator.errors import Location, Problem
-from generator.problem_formats import github_annotation
+from generator.messages import Message
+from generator.problem_formats import escape_data, escape_property, github_annotation
 
 DATA = Path(__file__).parent / "data"
 
@@ -76,6 +77,18 @@ def test_a_whole_file_problem_has_no_line(tmp_path, monkeypatch, capsys):
 
 def test_percent_newlines_colons_and_commas_are_escaped():
     # An unescaped newline would end the command; an unescaped ',' or ':' would end a property.
-    problem = Problem(Location("plan/a,b:c.yaml", 3, 9), "kpis[0].target", "100% wrong\r\nsecond line: a, b")
+    problem = Problem(Location("plan/a,b:c.yaml", 3, 9), "kpis[0].target", "100% wrong: a, b")
     assert github_annotation(problem) == (
-        "::error file=plan/a%2Cb%3Ac.yaml,line=3,col=9,title=kpis[0].target::100%25 wrong%0D%0Asecond line: a, b")
+        "::error file=plan/a%2Cb%3Ac.yaml,line=3,col=9,title=kpis[0].target::100%25 wrong: a, b")
+    assert escape_data("a\r\nb") == "a%0D%0Ab" and escape_property("a\nb:c,d") == "a%0Ab%3Ac%2Cd"
+
+
+def test_a_value_cannot_end_or_forge_a_workflow_command():
+    # A text from the plan with a line break and a workflow command of its own: the annotation stays one
+    # command, and the line break is shown as a character, not obeyed.
+    hostile = "x\n::add-mask::secret\r\n::error file=README.md::forged\u202e\x1b]0;title\x07"
+    problem = Problem(Location("plan/a.yaml", 1, 1), "title", Message("found.text", {"value": hostile}))
+    line = github_annotation(problem, "en")
+    assert "\n" not in line and "\r" not in line and "\x1b" not in line and "\u202e" not in line
+    assert line.startswith("::error file=plan/a.yaml,line=1,col=1,title=title::")
+    assert "<U+000A>::add-mask::secret" in line and "<U+202E>" in line

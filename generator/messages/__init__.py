@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..characters import visible
 from ..languages import all_languages, by_code, fallback_chain
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
@@ -59,6 +60,10 @@ class OneOf:
         if len(items) < 2:
             return "".join(items)
         return words["one_of.separator"].join(items[:-1]) + words["one_of.last_separator"] + items[-1]
+
+
+class Shown(str):
+    """Text already rendered by this module (a list of problems inside another message): shown as it is."""
 
 
 def _catalogue_file(code: str) -> Path:
@@ -131,7 +136,12 @@ def developer_text(message: Message) -> str:
 
 
 def render(message: Message | PlanText | Any, lang: str) -> str:
-    """The text of a message, phrase, plan text or plain value in the language `lang`."""
+    """The text of a message, phrase, plan text or plain value in the language `lang`.
+
+    What comes from the plan (a value, a title) is shown with its hidden characters written as `<U+202E>`:
+    a message must not move the editor's cursor, retitle their terminal or reorder the line it is on."""
+    if isinstance(message, Shown):
+        return str(message)
     if isinstance(message, Message):
         template = catalogue(lang)[message.code]
         return template.format(**{name: render(value, lang) for name, value in message.params.items()})
@@ -140,10 +150,10 @@ def render(message: Message | PlanText | Any, lang: str) -> str:
     if isinstance(message, PlanText):
         texts = message.texts
         own = (texts.get(language.code) for language in fallback_chain(by_code(lang)))
-        return next((text for text in own if text), None) or next((text for text in texts.values() if text), "")
+        return visible(next((text for text in own if text), None) or next((text for text in texts.values() if text), ""))
     if isinstance(message, Sequence) and not isinstance(message, str):
         return catalogue(lang)["list_separator"].join(render(item, lang) for item in message)
-    return str(message)
+    return visible(str(message))
 
 
-__all__ = ["LanguageName", "Message", "OneOf", "PlanText", "catalogue", "catalogue_languages", "developer_text", "locale_language", "message_languages", "render"]
+__all__ = ["LanguageName", "Message", "OneOf", "PlanText", "Shown", "catalogue", "catalogue_languages", "developer_text", "locale_language", "message_languages", "render"]

@@ -6,12 +6,14 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints, create_model,
-                      field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, GetCoreSchemaHandler, StringConstraints,
+                      create_model, field_validator, model_validator)
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from ..characters import SHOWS_PATTERN
 from ..languages import Language, all_languages, by_code, fallback_chain, optional_languages
 from ..messages import Message, PlanText, developer_text
+from .prose_rules import MAX_PROSE_LENGTH, check_prose
 
 
 def rule(code: str, **params: Any) -> PydanticCustomError:
@@ -48,29 +50,38 @@ class Choice(str, Enum):
 
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-NON_BLANK_PATTERN = r"\S"
+NON_BLANK_PATTERN = SHOWS_PATTERN
+# Names that Windows reserves for devices, with or without an extension: a folder or file of the site
+# (a page, a table's CSV) by one of these names cannot be unpacked there from the preview's zip.
+WINDOWS_RESERVED_NAMES = ("con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                          *(f"lpt{n}" for n in range(1, 10)))
+
+
+def _not_reserved_name(value: str) -> str:
+    if value in WINDOWS_RESERVED_NAMES:
+        raise rule("windows_reserved_id", id=value)
+    return value
+
+
 Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
-    Field(description="Lower-case ASCII words joined by hyphens, used in URLs, e.g. `basic-goal-1`."),
+    AfterValidator(_not_reserved_name),
+    Field(description="Lower-case ASCII words joined by hyphens, used in URLs, e.g. `basic-goal-1`; not a name "
+          "Windows reserves (con, nul, aux…).", json_schema_extra={"not": {"enum": list(WINDOWS_RESERVED_NAMES)}}),
 ]
-# `\S`: at least one character that is not a space, which the JSON Schema can say too (min_length alone
-# would let "  " through the schema, while the stripped text is empty).
+# At least one character that shows, which the JSON Schema can say too: min_length alone would let "  "
+# through, and a text of zero-width spaces or fillers (U+200B, U+3164) would be a heading that shows nothing.
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NON_BLANK_PATTERN)]
+ProseText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PROSE_LENGTH,
+                                             pattern=NON_BLANK_PATTERN)]
+# The largest figure a plan may hold: 10^15 (a budget of a quadrillion yen). Beyond it a float loses digits.
+MAX_FIGURE = 10**15
+Figure = Annotated[int, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)] | Annotated[float, Field(ge=-MAX_FIGURE, le=MAX_FIGURE)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20),
                   Field(description="A number or mark as the source writes it, e.g. `1`, `(2)`, `①`, `ア`.")]
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_ALLOWED_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-
-
-def _check_links(text: str) -> str:
-    for match in _LINK_TARGET.finditer(text):
-        target = match.group(1) or match.group(2) or ""
-        if not _ALLOWED_LINK.match(target):
-            raise rule("link_not_allowed", target=target)
-    return text
 
 
 class _Texts(StrictModel):
@@ -89,22 +100,28 @@ class _Texts(StrictModel):
         raise LookupError(f"no text in {language.code} nor in its fallbacks")  # required languages prevent this
 
 
-def _language_fields(what: str) -> dict[str, Any]:
+def _language_fields(what: str, text_type: Any = NonEmpty) -> dict[str, Any]:
     """One field per registered language: required languages must be given, optional ones may be left out."""
     fields: dict[str, Any] = {}
     for language in all_languages():
         if language.required:
-            fields[language.field_name] = (NonEmpty, Field(alias=language.code, description=what.format(language.description, language.name)))
+            fields[language.field_name] = (text_type, Field(alias=language.code, description=what.format(language.description, language.name)))
         else:
-            fields[language.field_name] = (NonEmpty | None, Field(
+            fields[language.field_name] = (text_type | None, Field(
                 default=None, alias=language.code,
                 description=what.format(language.description, language.name) + f" Optional: where it is left out, "
                 f"the {by_code(language.fallback).name} text is shown."))  # type: ignore[arg-type]
     return fields
 
 
-def _prose_links(cls: type, value: str | None) -> str | None:
-    return None if value is None else _check_links(value)
+def _prose_rules(cls: type, value: str | None) -> str | None:
+    if value is None:
+        return None
+    broken = check_prose(value)
+    if broken is not None:
+        code, params = broken
+        raise rule(code, **params)
+    return value
 
 
 Text = create_model(
@@ -118,10 +135,11 @@ Prose = create_model(
     __doc__="""Narrative text in each language, read as Markdown (paragraphs, lists, emphasis, links).
 
     Raw HTML is shown as text, and links may only use http, https or mailto: a relative link could
-    break unseen, since prose is rendered before MkDocs checks links.
+    break unseen, since prose is rendered before MkDocs checks links. Lists and quotes nest at most a few
+    levels, and a text is bounded in length, so that every text renders quickly (prose_rules.py).
     """,
-    __validators__={"links": field_validator(*(language.field_name for language in all_languages()))(_prose_links)},
-    **_language_fields("{1} Markdown."),
+    __validators__={"prose": field_validator(*(language.field_name for language in all_languages()))(_prose_rules)},
+    **_language_fields("{1} Markdown.", ProseText),
 )
 
 
@@ -181,7 +199,7 @@ class Quantity(StrictModel):
     """One number with its unit, optionally labelled (e.g. 男性 / Men)."""
 
     label: Text | None = Field(default=None, description="What this number is of, when a value has several parts.")
-    value: int | float = Field(description="The number as the source gives it.")
+    value: Figure = Field(description="The number as the source gives it.")
     unit: Unit = Field(description="Unit of the number.")
     decimals: int | None = Field(default=None, ge=0, le=6, description="Digits after the point to show, when the source keeps trailing zeros.")
 

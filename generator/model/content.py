@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Choice, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit, rule
+from .common import Choice, Figure, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit, rule
 from .indicators import Indicator
 
 # A cell is a number, empty (null), or a dash the source prints for "none"; the schema says the same.
-Cell = int | float | Literal["-", "―", "—"] | None
+Cell = Figure | Literal["-", "―", "—"] | None
 
 
 class Level(Choice):

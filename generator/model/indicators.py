@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Note, Period, Quantity, Slug, StrictModel, Text, Unit, rule
+from .common import Figure, Note, Period, Quantity, Slug, StrictModel, Text, Unit, rule
 from .progress import Direction
 
 
 class _Values(StrictModel):
     """Either one `value` with its `unit`, or several labelled `values`."""
 
-    value: int | float | None = Field(default=None, description="The number, when there is one.")
+    value: Figure | None = Field(default=None, description="The number, when there is one.")
     unit: Unit | None = Field(default=None, description="Unit of `value`.")
     values: list[Quantity] = Field(default_factory=list, description="Several labelled numbers (e.g. men and women), instead of `value`.")
 

@@ -6,17 +6,22 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from .addresses import HttpsUrl, SiteUrl
 from .common import Choice, Note, OptionalLanguageCode, PeriodRange, Prose, Slug, StrictModel, Text
 from .content import Node, Official
 from .progress import ProgressRule
 
 # A YAML file inside the plan directory: no absolute path, no `..`, no hidden file or folder.
 DOCUMENT_PATH = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.ya?ml$"
+MAX_DOCUMENT_PATH = 200  # characters: well within every file system's limits for a name and a path
 PublishedDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                           Field(description="Year and month, or full date: `2021-03` or `2019-08-05`.")]
 # A reading in kana (hiragana or katakana, with ー), as a dictionary gives it: no kanji, spaces or letters.
 READING_PATTERN = r"^[ぁ-ゖゝゞァ-ヺーヽヾ]+$"
 Reading = Annotated[str, StringConstraints(pattern=READING_PATTERN, max_length=80)]
+# An e-mail address as a city publishes one; without quotes or angle brackets, which no such address has.
+EMAIL_PATTERN = (r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
 
 
 class DocumentKind(Choice):
@@ -36,7 +41,7 @@ class Source(StrictModel):
     publisher: Text = Field(description="Issuing body, e.g. 柏市 企画部 経営戦略課.")
     published: PublishedDate | None = Field(default=None, description="Date of publication, when the source gives it.")
     part: Text | None = Field(default=None, description="Which part of the source is transcribed, e.g. 第4章.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://")] | None = Field(default=None, description="Where the source can be read (https).")
+    url: HttpsUrl | None = Field(default=None, description="Where the source can be read (https).")
 
 
 class Document(StrictModel):
@@ -66,10 +71,9 @@ class Division(StrictModel):
     department: Text | None = Field(default=None, description="The department (部) it belongs to.")
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{5,20}$")] | None = Field(
         default=None, description="Telephone number as the city publishes it, e.g. `04-7167-1111`.")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")] | None = Field(
+    email: Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)] | None = Field(
         default=None, description="Contact e-mail address.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] | None = Field(
-        default=None, description="The division's page on the city's website (https).")
+    url: HttpsUrl | None = Field(default=None, description="The division's page on the city's website (https).")
 
 
 class TermKind(Choice):
@@ -98,7 +102,7 @@ class DataLicence(StrictModel):
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] = Field(
         default="CC BY 4.0", description="Name of the licence, e.g. `CC BY 4.0`.")
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"]+$")] = Field(
+    url: HttpsUrl = Field(
         default="https://creativecommons.org/licenses/by/4.0/", description="Address of the licence text (https).")
 
 
@@ -110,12 +114,12 @@ class PlanRoot(StrictModel):
     description: Text = Field(description="One sentence describing the site, for search engines.")
     home: Prose = Field(description="Introduction on the home page.")
     vision: Prose | None = Field(default=None, description="The municipality's vision, shown first on the home page.")
-    site_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] | None = Field(
+    site_url: SiteUrl | None = Field(
         default=None, description="Address of the published site, ending in `/`; gives pages canonical links and a sitemap.")
     languages: list[OptionalLanguageCode] = Field(
         default_factory=list, description="Optional languages to publish as well, e.g. Easy Japanese; their texts "
         "may be left out, and the fallback language's text is shown instead. The required languages are always published.")
-    documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH)]] = Field(
+    documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH, max_length=MAX_DOCUMENT_PATH)]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
     data_licence: DataLicence = Field(default_factory=DataLicence, description="Licence of the open data; CC BY 4.0 unless the plan says otherwise.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+from decimal import Decimal
 from collections.abc import Callable
 
 from ..labels import Labels
@@ -28,23 +29,26 @@ def _e(text: str) -> str:
 
 
 def _ticks(value: float) -> list[float]:
-    """Round axis ticks from 0 to at least `value`: four or five steps of 1, 2 or 5 × 10^n."""
-    if value <= 0:
+    """Round axis ticks from 0 to at least `value`: four or five steps of 1, 2 or 5 × 10^n.
+
+    Worked out in decimal: a figure as small as 5e-324 would underflow to 0 in floating point."""
+    if not value > 0 or not math.isfinite(value):
         return [0.0, 1.0]
-    raw = value / 4
-    magnitude = 10 ** math.floor(math.log10(raw))
+    exact = Decimal(repr(value))
+    raw = exact / 4
+    magnitude = Decimal(1).scaleb(raw.adjusted())
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    count = math.ceil(value / step - 1e-9)
-    return [step * i for i in range(count + 1)]
+    count = max(1, math.ceil(exact / step))
+    return [float(step * i) for i in range(count + 1)]
 
 
 def _svg(chart_id: str, width: int, height: int, title: str, desc: str, body: list[str], kind: str) -> Safe:
     return Safe(
-        f'<div class="kk-chart kk-chart-{kind}" role="region" aria-labelledby="{chart_id}-title" tabindex="0">'
+        f'<div class="kk-chart kk-chart-{kind}" role="region" aria-labelledby="{chart_id}_title" tabindex="0">'
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}" class="kk-svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="{chart_id}_title {chart_id}_desc" '
         f'font-size="{FONT}">'
-        f'<title id="{chart_id}-title">{_e(title)}</title><desc id="{chart_id}-desc">{_e(desc)}</desc>'
+        f'<title id="{chart_id}_title">{_e(title)}</title><desc id="{chart_id}_desc">{_e(desc)}</desc>'
         + "".join(body) + "</svg></div>")
 
 
@@ -137,7 +141,7 @@ def _bump_chart(table, rows, order, labels, text, period) -> Safe:
         body.append("</g>")
     desc = labels.chart_bump_desc.format(rows=len(rows), start=period(table.columns[earliest]),
                                          end=period(table.columns[latest]))
-    return _svg(f"chart-{table.id}", width, height, text(table.title), desc, body, "bump")
+    return _svg(f"chart_{table.id}", width, height, text(table.title), desc, body, "bump")
 
 
 def _bar_chart(table, rows, order, labels, text, period) -> Safe:
@@ -172,14 +176,15 @@ def _bar_chart(table, rows, order, labels, text, period) -> Safe:
             if value is None:
                 continue
             bx = left + group_w * position + 10 + bar_w * series
-            body.append(f'<rect x="{bx:g}" y="{y(value):g}" width="{bar_w - 2:g}" height="{y(0) - y(value):g}" '
+            body.append(f'<rect x="{bx:g}" y="{min(y(value), y(0)):g}" width="{bar_w - 2:g}" '
+                        f'height="{abs(y(0) - y(value)):g}" '
                         f'data-row="{index}" data-column="{col}" data-value="{format_number(value, locale_of(labels))}"/>')
         ly = legend_top + 20 * series
         body.append(f'<rect x="{left}" y="{ly - 10}" width="12" height="12"/>'
                     f'<text x="{left + 18}" y="{ly}" fill="#333333">{_e(text(row.label))}</text></g>')
     desc = labels.chart_bar_desc.format(rows=len(rows), start=period(table.columns[order[0]]),
                                         end=period(table.columns[order[-1]]), unit=unit)
-    return _svg(f"chart-{table.id}", max(width, 360), height, text(table.title), desc, body, "bars")
+    return _svg(f"chart_{table.id}", max(width, 360), height, text(table.title), desc, body, "bars")
 
 
 def kpi_chart(indicator: Indicator, labels: Labels, text: Callable, period: Callable,
@@ -237,7 +242,7 @@ def kpi_chart(indicator: Indicator, labels: Labels, text: Callable, period: Call
     body.append(f'<text x="{left + plot_w}" y="{y(target) - 6:g}" text-anchor="end" fill="{PALETTE[6]}">'
                 f'{_e(labels.target)} {_e(format_number(target, locale_of(labels)))}</text>')
     desc = labels.chart_kpi_desc.format(count=len(indicator.actuals))
-    return _svg(f"chart-{indicator.id}", width, height, text(indicator.name), desc, body, "kpi")
+    return _svg(f"chart_{indicator.id}", width, height, text(indicator.name), desc, body, "kpi")
 
 
 __all__ = ["PALETTE", "kpi_chart", "table_chart"]

@@ -132,7 +132,9 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return "" if value is None else labels.marks.get(value, value)
 
     def anchor(*parts: str) -> Safe:
-        return Safe("-".join(parts))
+        """An element's id: the plan's own id as it is, or one derived from it with `_` (`goal-1_vision`),
+        which no id of the plan can hold (ids are slugs), so the two never collide."""
+        return Safe("_".join(parts))
 
     env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
                        period_range=period_range, t=text_of, number=number, mark=mark, attr=attr)

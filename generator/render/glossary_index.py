@@ -44,9 +44,9 @@ def glossary_groups(terms: list[Any], labels: Labels, text_of: Callable[[Any], s
     """Every group the labels define, in their order (empty ones too, for a complete index), then `other`
     when a term falls in no group. Within a group terms are ordered by their key, then as written."""
     index = labels.glossary_index
-    groups = [GlossaryGroup(chars[0], f"group-{number}") for number, chars in enumerate(index["groups"], start=1)]
+    groups = [GlossaryGroup(chars[0], f"group_{number}") for number, chars in enumerate(index["groups"], start=1)]
     starts = {sort_key(char): group for group, chars in zip(groups, index["groups"]) for char in chars}
-    other = GlossaryGroup(index["other"], "group-other")
+    other = GlossaryGroup(index["other"], "group_other")
 
     def key(term: Any) -> str:
         return sort_key(term.reading or "") if index["sort_by"] == "reading" else sort_key(text_of(term.term))

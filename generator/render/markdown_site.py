@@ -99,7 +99,7 @@ def _walk_with_page(document: Document, doc_page: PageSpec, index: PageIndex):
         for project in node.projects:
             yield project, own, f"#{project.id}"
         for initiative in node.initiatives:
-            yield initiative, own, f"#{node.id}-initiatives"
+            yield initiative, own, f"#{node.id}_initiatives"
         for child in node.children:
             yield from visit(child, own)
     for node in document.children:

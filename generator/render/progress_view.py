@@ -55,12 +55,12 @@ def status_view(assessment: Assessment, rule: ProgressRule, labels: Labels) -> S
     if assessment.grade is not None:
         grade = grade_label(rule, assessment.grade, labels)
         text = grade if grade == word else labels.status_with_detail.format(status=grade, detail=word)
-        return StatusView(text, "grade-" + assessment.grade.replace("_", "-"), css)
+        return StatusView(text, "grade_" + assessment.grade, css)
     if status is Status.not_comparable:
         text = labels.status_with_detail.format(status=word, detail=labels.reasons[assessment.reason])
-        fragment = "reason-" + assessment.reason.replace("_", "-")  # type: ignore[union-attr]
+        fragment = "reason_" + assessment.reason  # type: ignore[union-attr]
     else:
-        text, fragment = word, "status-" + status.value.replace("_", "-")
+        text, fragment = word, "status_" + status.value
     if rule.not_evaluable is not None:
         text = f"{_in(rule.not_evaluable, labels)} {text}"
     return StatusView(text, fragment, css)

@@ -83,8 +83,10 @@ def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | Non
     if japanese_lang:
         source = mark_japanese(source, japanese_lang)
     rendered = _MARKDOWN.reset().convert(source)
+    # Validation allows only absolute http, https and mailto links (model/prose_rules.py); a relative one
+    # (`//evil.example/`) that got past it would still be stripped here.
     clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                      url_schemes=_URL_SCHEMES, link_rel="noopener noreferrer")
+                      url_schemes=_URL_SCHEMES, url_relative="deny", link_rel="noopener noreferrer")
     # Blank lines would end the raw HTML block early; the markdown="0" guard is for md_in_html users.
     lines = [line for line in clean.splitlines() if line.strip()]
     # `lang` is given when the prose is shown in another language than the page's (a fallback).

@@ -10,7 +10,7 @@ import pytest
 from generator.build import build_site
 from tests.conftest import PLANS, ROOT
 
-_SVG = re.compile(r'<svg [^>]*id="chart-([^"]+)"[^>]*>(.*?)</svg>', re.S)
+_SVG = re.compile(r'<svg [^>]*id="chart_([^"]+)"[^>]*>(.*?)</svg>', re.S)
 _POINT = re.compile(r'<(?:circle|rect|line) [^>]*?data-(?:row|kind)="([^"]+)"[^>]*?data-(?:column|value)="([^"]+)"'
                     r'(?:[^>]*?data-value="([^"]+)")?')
 _TAGS = re.compile(r"<[^>]+>")

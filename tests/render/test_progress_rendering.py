@@ -22,40 +22,40 @@ PLANS = ROOT / "tests" / "data" / "progress"
 # plan → indicator id → (status, Japanese progress cell, English progress cell, fragment, latest actual ja)
 EXPECTED = {
     "graded": {
-        "graded-s": (Status.achieved, "S（達成）", "S (Achieved)", "grade-beyond-target", "210人"),
-        "graded-a": (Status.on_track, "A（順調）", "A (On track)", "grade-beyond-baseline", "60%"),
-        "graded-b": (Status.behind, "B（遅れ）", "B (Behind)", "grade-near-baseline", "1,050人"),
-        "graded-c": (Status.behind, "C（遅れ）", "C (Behind)", "grade-below-baseline", "50件"),
-        "graded-unmeasured": (Status.not_measured, "− 未測定", "− Not yet measured", "status-not-measured", "未測定"),
+        "graded-s": (Status.achieved, "S（達成）", "S (Achieved)", "grade_beyond_target", "210人"),
+        "graded-a": (Status.on_track, "A（順調）", "A (On track)", "grade_beyond_baseline", "60%"),
+        "graded-b": (Status.behind, "B（遅れ）", "B (Behind)", "grade_near_baseline", "1,050人"),
+        "graded-c": (Status.behind, "C（遅れ）", "C (Behind)", "grade_below_baseline", "50件"),
+        "graded-unmeasured": (Status.not_measured, "− 未測定", "− Not yet measured", "status_not_measured", "未測定"),
         "graded-qualitative": (Status.not_comparable, "− 比較不可（定性的な目標）",
-                               "− Not comparable (qualitative target)", "reason-qualitative-target", "80.1歳"),
+                               "− Not comparable (qualitative target)", "reason_qualitative_target", "80.1歳"),
         "graded-no-direction": (Status.not_comparable, "− 比較不可（方向の定めなし）",
-                                "− Not comparable (no direction)", "reason-no-direction", "310件"),
+                                "− Not comparable (no direction)", "reason_no_direction", "310件"),
         "graded-units": (Status.not_comparable, "− 比較不可（単位が異なる）",
-                         "− Not comparable (different units)", "reason-different-units", "12%"),
+                         "− Not comparable (different units)", "reason_different_units", "12%"),
     },
     "pro_rated": {
         "pro-rated-steady": (Status.on_track, "順調に進捗している（順調）", "Steadily progressing (On track)",
-                             "grade-steady", "145件"),
+                             "grade_steady", "145件"),
         "pro-rated-mostly": (Status.on_track, "概ね順調に進捗している（順調）", "Mostly progressing (On track)",
-                             "grade-mostly", "130人"),
+                             "grade_mostly", "130人"),
         "pro-rated-needs-improvement": (Status.behind, "改善が必要（遅れ）", "Needs improvement (Behind)",
-                                        "grade-needs-improvement", "80人"),
+                                        "grade_needs_improvement", "80人"),
         "pro-rated-achieved": (Status.achieved, "順調に進捗している（達成）", "Steadily progressing (Achieved)",
-                               "grade-steady", "205件"),
+                               "grade_steady", "205件"),
         "pro-rated-ceiling": (Status.behind, "改善が必要（遅れ）", "Needs improvement (Behind)",
-                              "grade-needs-improvement", "7%"),
-        "pro-rated-unmeasured": (Status.not_measured, "未測定", "Not yet measured", "status-not-measured", "未測定"),
+                              "grade_needs_improvement", "7%"),
+        "pro-rated-unmeasured": (Status.not_measured, "未測定", "Not yet measured", "status_not_measured", "未測定"),
         "pro-rated-several": (Status.not_comparable, "比較不可（複数の数値）", "Not comparable (several values)",
-                              "reason-several-values", "未測定"),
+                              "reason_several_values", "未測定"),
     },
     "achieved": {
-        "achieved-yes": (Status.achieved, "達成", "Achieved", "grade-achieved", "52件"),
-        "achieved-no": (Status.behind, "未達成（遅れ）", "Not achieved (Behind)", "grade-not-achieved", "45%"),
-        "achieved-maintained": (Status.achieved, "達成", "Achieved", "grade-achieved", "2,900人"),
-        "achieved-unmeasured": (Status.not_measured, "未測定", "Not yet measured", "status-not-measured", "未測定"),
+        "achieved-yes": (Status.achieved, "達成", "Achieved", "grade_achieved", "52件"),
+        "achieved-no": (Status.behind, "未達成（遅れ）", "Not achieved (Behind)", "grade_not_achieved", "45%"),
+        "achieved-maintained": (Status.achieved, "達成", "Achieved", "grade_achieved", "2,900人"),
+        "achieved-unmeasured": (Status.not_measured, "未測定", "Not yet measured", "status_not_measured", "未測定"),
         "achieved-no-target": (Status.not_comparable, "比較不可（目標値なし）", "Not comparable (no target)",
-                               "reason-no-target", "130件"),
+                               "reason_no_target", "130件"),
     },
 }
 
@@ -124,6 +124,6 @@ def test_progress_page_explains_the_plans_rule_in_both_languages(name):
         page = rendered[lang]["progress/index.md"]
         if rule is not None:
             for key, grade in rule.grades.items():
-                row = re.search(_ROW.format(id="grade-" + key.replace("_", "-")), page, re.S)
+                row = re.search(_ROW.format(id="grade_" + key), page, re.S)
                 assert row and getattr(grade.label, lang) in row.group(1)
     assert "±10%" in rendered["en"]["progress/index.md"]

@@ -14,5 +14,5 @@ def test_source_url_is_a_link_in_every_language():
     url = plan.documents[0].source.url
     for language in render_site(plan):
         page = language.files["comprehensive-plan/index.md"]
-        source = page[page.index('{ #comprehensive-plan-source }'):]
+        source = page[page.index('{ #comprehensive-plan_source }'):]
         assert re.search(rf'<dd><a href="{re.escape(url)}">{re.escape(url)}</a></dd>', source), language.lang
