@@ -8,6 +8,7 @@ built cleanly in strict mode.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 from .coverage import Coverage, translation_coverage
 from .errors import BuildError
 from .languages import default_language
-from .mkdocs_config import mkdocs_config, site_subdir
+from .mkdocs_config import linked_terms, mkdocs_config, site_subdir
 from .output_safety import MARKER, MARKER_TEXT, check_output
 from .plan_loader import load_plan
 from .open_data import open_data_files
@@ -93,7 +94,8 @@ def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
         for path, text in result.files.items():
             tree.write(f"docs/{code}/{path}", text)
         site_dir = work / "site" / site_subdir(result.language)
-        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir)
+        terms = tree.write(f"terms.{code}.json", json.dumps(linked_terms(plan, result.language), ensure_ascii=False))
+        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir, terms)
         configs[code] = tree.write(f"mkdocs.{code}.yml", config)
     return configs
 

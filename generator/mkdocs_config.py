@@ -44,7 +44,7 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
     return out
 
 
-def _linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
+def linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
     """The glossary terms that have a definition, as this language shows them."""
     return [{"id": term.id, "text": term.term.pick(language)[0],
              "definition": plain_text(term.definition, language)}
@@ -64,8 +64,9 @@ def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
 
 
 def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
-                  docs_dir: Path, site_dir: Path) -> str:
-    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in."""
+                  docs_dir: Path, site_dir: Path, terms_file: Path | None = None) -> str:
+    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in;
+    `terms_file`: the JSON file of the terms its pages link (linked_terms), written beside the config."""
     prefix_from_here = "../" * site_subdir(language).count("/")
     alternate = [
         {
@@ -102,7 +103,7 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
                   # generator/print_hooks.py: the labels of the printed pages' margins.
                   "keikaku_print": {"labels": language.code},
                   # generator/term_links_hooks.py: terms linked to their glossary entry where a page mentions them.
-                  "keikaku_terms": _linked_terms(plan, language),
+                  "keikaku_terms": str(terms_file) if terms_file else None,
                   # site_overrides/main.html: the fonts of the page's language and of the runs it marks.
                   "keikaku_fonts": fonts_css(language, languages)},
         "nav": _escaped_nav(nav),

@@ -24,7 +24,7 @@ from .errors import BuildError, PlanError
 from .languages import all_languages
 from .messages import LanguageName, Message, locale_language, render
 from .labels import TEMPLATES_DIR
-from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
+from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, linked_terms, mkdocs_config, site_subdir
 from .output_safety import check_output
 from .plan_loader import load_plan
 from .open_data import open_data_files
@@ -68,7 +68,7 @@ class Preview:
     def __init__(self, plan_dir: Path, out: Path, work: Path):
         self.plan_dir, self.out, self.work = Path(plan_dir), Path(out), Path(work)
         self.trees: dict[str, SyncedTree] = {}
-        self.configs: dict[str, str] = {}
+        self.configs: dict[str, tuple[str, str]] = {}  # language → (its MkDocs config, the terms it links)
         self.theme: tuple | None = None
         self.data: list[tuple[str, str]] | None = None  # the open data of the last build
 
@@ -92,14 +92,18 @@ class Preview:
         theme = _theme_stamp()
         whole_site = theme != self.theme or set(self.trees) != {language.code for language in languages}
         changed: dict[str, set[str]] = {}
-        configs: dict[str, str] = {}
+        configs: dict[str, tuple[str, str]] = {}
         for result in rendered:
             code = result.language.code
             tree = self.trees.setdefault(code, SyncedTree(self.work / "docs" / code))
             changed[code], removed = tree.sync(result.files)
-            configs[code] = mkdocs_config(loaded.plan, result.language, languages, result.nav, tree.root,
-                                          self.out / site_subdir(result.language))
+            terms_file = self.work / f"terms.{code}.json"
+            terms = json.dumps(linked_terms(loaded.plan, result.language), ensure_ascii=False)
+            # The config, and the terms its pages link: a changed glossary changes links on every page.
+            configs[code] = (mkdocs_config(loaded.plan, result.language, languages, result.nav, tree.root,
+                                           self.out / site_subdir(result.language), terms_file), terms)
             whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
+            terms_file.write_text(terms, encoding="utf-8")
         if whole_site:
             result = build_site(self.plan_dir, self.out)
             self.configs, self.theme, self.data = configs, theme, data
@@ -114,7 +118,7 @@ class Preview:
             if not changed[code]:
                 continue
             config_file = self.work / f"mkdocs.{code}.yml"
-            config_file.write_text(configs[code], encoding="utf-8")
+            config_file.write_text(configs[code][0], encoding="utf-8")
             index_file = self.out / site_subdir(by_code[code]) / "search" / "search_index.json"
             previous = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else None
             run_mkdocs(config_file, dirty=True)

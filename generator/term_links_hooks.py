@@ -4,15 +4,20 @@ The link's `title` holds the term's definition (plain text, escaped), so it show
 link's description for screen readers; site_overrides/assets/javascripts/term-tips.js also shows it
 on keyboard focus. The definition stays out of the page's text, so search does not index it on every
 page that mentions the term. Nothing is linked inside headings, links, code, charts or text hidden
-from the eye, nor on the glossary page itself. Terms come from the generated config
-(`extra.keikaku_terms`, generator/mkdocs_config.py): those that have a definition.
+from the eye, nor on the glossary page itself. Terms come from a JSON file beside the generated config
+(`extra.keikaku_terms`, its path: generator/mkdocs_config.py), those that have a definition; a glossary of
+thousands of terms would make the config slow to read. Each page is matched only against the terms it
+holds, found first by a plain search.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import posixpath
 import re
+from pathlib import Path
 
 GLOSSARY_URL = "glossary/"
 # Where a link would be wrong or useless: headings, links, code, scripts, charts, form controls.
@@ -40,7 +45,10 @@ def link_terms(content: str, terms: list[dict], glossary_href: str) -> str:
 
     `terms`: {id, text, definition}; longer terms are matched first, so a name that contains a
     shorter term links as the whole name."""
-    terms = sorted((t for t in terms if len(t["text"]) >= 2), key=lambda t: -len(t["text"]))
+    folded = content.casefold()
+    # Only the terms the page holds at all (a substring search, fast however long the glossary), longest first.
+    terms = sorted((t for t in terms if len(t["text"]) >= 2 and html.escape(t["text"], quote=False).casefold() in folded),
+                   key=lambda t: -len(t["text"]))
     if not terms:
         return content
     by_text = {html.escape(t["text"], quote=False).casefold(): t for t in terms}
@@ -81,10 +89,16 @@ def link_terms(content: str, terms: list[dict], glossary_href: str) -> str:
     return "".join(out)
 
 
+@functools.cache
+def _terms(path: str) -> list[dict]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def on_page_content(html_content, page, config, files):
     if page.url == GLOSSARY_URL:
         return html_content
-    terms = config["extra"].get("keikaku_terms") or []
+    path = config["extra"].get("keikaku_terms")
+    terms = _terms(path) if path else []
     if not terms:
         return html_content
     href = posixpath.relpath(GLOSSARY_URL.rstrip("/"), page.url.rstrip("/") or ".") + "/"

@@ -45,3 +45,15 @@ def test_attributes_are_never_touched():
     out = link_terms(source, TERMS, "g/")
     assert out.startswith('<p title="KPI">text</p><img alt="健康寿命"><p>')
     assert _links(out) == [("kpi", "KPI")]
+
+
+def test_never_inside_a_character_reference_or_a_quoted_attribute():
+    # "AMP" would have been linked inside "&amp;", and a ">" inside a quoted attribute ended the tag early.
+    terms = [{"id": "amp", "text": "AMP", "definition": "d"}, {"id": "quot", "text": "quot", "definition": "d"},
+             {"id": "rnd", "text": "R&D", "definition": "d"}]
+    source = ('<p title="a > AMP quot">Tom &amp; Jerry &quot;x&quot; &#x41;MP</p>'
+              '<p data-x=\'1>2 AMP\'>R&amp;D and AMP and quot</p>')
+    out = link_terms(source, terms, "g/")
+    assert _links(out) == [("rnd", "R&amp;D"), ("amp", "AMP"), ("quot", "quot")]
+    assert out.startswith('<p title="a > AMP quot">Tom &amp; Jerry &quot;x&quot; &#x41;MP</p>')
+    assert "<p data-x='1>2 AMP'>" in out

@@ -48,17 +48,28 @@ def test_actions_are_pinned_least_privilege_and_keep_no_credentials(path):
                 assert step["with"]["persist-credentials"] == "false"
 
 
-def test_pull_request_workflow_annotates_diffs_tests_and_uploads_the_preview():
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_a_time_limit(path):
+    # Without one, a pull request that makes the build stall holds a runner for six hours.
+    for name, job in _load(path)["jobs"].items():
+        assert 0 < int(job["timeout-minutes"]) <= 30, name
+
+
+def test_pull_request_workflow_previews_without_waiting_for_the_tests():
     workflow = _load(ROOT / ".github" / "workflows" / "pull-request.yml")
     assert list(workflow["on"]) == ["pull_request"]
-    steps = workflow["jobs"]["review"]["steps"]
+    preview, test = workflow["jobs"]["preview"], workflow["jobs"]["test"]
+    steps = preview["steps"]
     runs = [step.get("run", "") for step in steps]
     assert 'make check CHECK_FLAGS="--format github --lang ja"' in runs  # the editors read Japanese
     assert '.venv/bin/python -m generator diff --base "$BASE_SHA" >> "$GITHUB_STEP_SUMMARY"' in runs
-    assert "make test" in runs and "make build" in runs
+    assert "make build" in runs and not any("make test" in run for run in runs)
     assert steps[0]["with"]["fetch-depth"] == "0"
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site"
+    # The tests run in their own job, which the preview does not wait for (no `needs`).
+    assert "needs" not in preview and "needs" not in test
+    assert any("make test" in step.get("run", "") for step in test["steps"])
 
 
 def test_publish_workflow_deploys_main_to_pages():

@@ -37,15 +37,15 @@ SiteUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=
 def suggested_address(written: str, *, site: bool) -> str | None:
     """What to write instead of a refused address, when it can be worked out: None when it cannot."""
     text = written.strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in (("http", "https") if site else ("https",)) or not parts.hostname:
-        return None
     try:
+        parts = urlsplit(text)
+        if parts.scheme.lower() not in (("http", "https") if site else ("https",)) or not parts.hostname:
+            return None
         host = parts.hostname.encode("idna").decode("ascii")
-    except UnicodeError:
+        if parts.port is not None:
+            host += f":{parts.port}"
+    except (ValueError, UnicodeError):  # a host no address can have, a port out of range
         return None
-    if parts.port is not None:
-        host += f":{parts.port}"
     unsafe = "'()&" if site else "'()"
     path = quote(parts.path, safe="/%" + "".join(c for c in "._~!$&*+,;=:@-" if c not in unsafe))
     if site:
