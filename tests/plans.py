@@ -1,13 +1,18 @@
 """The plans the tests run on, found on disk, so that a city's fork tests its own plan.
 
 Product tests run on every plan found here: the plan in `plan/` (whatever city it is), the valid
-plans in `tests/data/` and, when present, the example plans in `examples/`. Facts about one plan's
-content live beside that plan in `facts.yaml` and are checked only when that file exists.
+plans in `tests/data/`, a plan written by `generator new` as a city starting its fork would write it
+("new", made afresh for each test run), and, when present, the example plans in `examples/`. Facts
+about one plan's content live beside that plan in `facts.yaml` and are checked only when that file
+exists. So the product tests prove, on every run, that a fork whose `plan/` is a new plan passes them.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.errors import PlanError
 from generator.languages import published_languages
+from generator.new_plan import write_new_plan
 from generator.plan_loader import load_plan
 from generator.render.pages import PageSpec, plan_pages, walk_pages
 
@@ -28,17 +34,41 @@ def _plan_dirs(parent: Path) -> list[Path]:
     return sorted(path.parent for path in parent.glob("*/plan.yaml")) if parent.is_dir() else []
 
 
-def find_plans(root: Path = ROOT) -> dict[str, Path]:
-    """Short name → plan directory: "plan" for plan/, the directory name for the others."""
+# The municipality a city starting its fork would name (the README's example).
+NEW_PLAN_MUNICIPALITY = ("桜ヶ丘町", "Sakuragaoka Town")
+
+
+@functools.cache
+def new_plan() -> Path:
+    """A plan written by `generator new`, outside git (as a fork's plan is before its first commit)."""
+    home = Path(tempfile.mkdtemp(prefix="keikaku-new-plan-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    write_new_plan(home / "new", *NEW_PLAN_MUNICIPALITY)
+    return home / "new"
+
+
+def shown(path: Path) -> str:
+    """A path as a message names it: relative to the repository when inside it (the new plan is not)."""
+    path = Path(path)
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+
+
+def find_plans(root: Path = ROOT, *, with_new: bool = True) -> dict[str, Path]:
+    """Short name → plan directory: "plan" for plan/, "new" for a `generator new` plan, the directory name
+    for the others."""
     plans = {"plan": root / "plan"}
+    if with_new:
+        plans["new"] = new_plan()
     for directory in _plan_dirs(root / "tests" / "data") + _plan_dirs(root / "examples"):
         plans.setdefault(directory.name, directory)
     return plans
 
 
 PLANS = find_plans()
-# The plan in plan/ and the plans written for the tests: what every fork has.
-PRODUCT_PLANS = ["plan"] + [name for name, path in PLANS.items() if path.parent == ROOT / "tests" / "data"]
+# The plan in plan/, the new plan and the plans written for the tests: what every fork has.
+PRODUCT_PLANS = ["plan", "new"] + [name for name, path in PLANS.items() if path.parent == ROOT / "tests" / "data"]
+# The plans a fork's plan/ may be: the one here, and one just written by `generator new`.
+HOME_PLANS = ["plan", "new"]
 SHIPPED_PLANS = [name for name, path in PLANS.items() if path.parent == ROOT / "examples"]
 
 

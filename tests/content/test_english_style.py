@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import PLANS, ROOT
+from tests.conftest import PLANS
+from tests.plans import shown
 from tests.plans import facts
 
 STYLE = yaml.safe_load((Path(__file__).parent / "english_style.yaml").read_text(encoding="utf-8"))
@@ -96,11 +97,11 @@ def test_english_follows_the_style_guide(name):
     pending = set(facts(name).english_style_pending)
     found = []
     for path in sorted(PLANS[name].rglob("*.yaml")):
-        found += violations(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+        found += violations(path.read_text(encoding="utf-8"), shown(path))
     new = [message for banned, message in found if banned not in pending]
     fixed = sorted(pending - {banned for banned, _ in found})
     assert new == [], "English that breaks docs-dev/STYLE_GUIDE.md:\n" + "\n".join(new)
-    where = (PLANS[name] / "facts.yaml").relative_to(ROOT)
+    where = shown(PLANS[name] / "facts.yaml")
     assert fixed == [], f"fixed in {name}: remove from `english_style_pending` in {where}: {fixed}"
 
 
