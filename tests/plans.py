@@ -114,6 +114,7 @@ class Fact(BaseModel):
     page: str = Field(description='Page path relative to the language root, e.g. "strategy-2021/basic-goal-1/"; "" is home.')
     ja: Annotated[str, Field(min_length=1)] = Field(description="Text visible on the Japanese page.")
     en: list[str] = Field(default_factory=list, description="Texts visible on the English page.")
+    line: int = Field(default=0, exclude=True, description="Where the fact is written in facts.yaml (set on reading).")
 
 
 class Search(BaseModel):
@@ -148,8 +149,22 @@ def _beside_plan(name: str, file_name: str, model):
 
 
 def facts(name: str) -> Facts:
-    """The plan's facts.yaml, validated (facts on pages, searches); empty when the plan has none."""
-    return _beside_plan(name, FACTS_FILE, Facts)
+    """The plan's facts.yaml, validated (facts on pages, searches), each fact with its line; empty when the
+    plan has none."""
+    return read_facts(PLANS[name] / FACTS_FILE)
+
+
+def read_facts(path: Path) -> Facts:
+    """A facts.yaml, validated, each fact with the line it is written on (for the editor's message)."""
+    if not path.is_file():
+        return Facts()
+    text = path.read_text(encoding="utf-8")
+    loaded = Facts.model_validate(yaml.safe_load(text) or {})
+    root = yaml.compose(text)
+    items = next((value.value for key, value in root.value if key.value == "facts"), []) if root is not None else []
+    for fact, node in zip(loaded.facts, items):
+        fact.line = node.start_mark.line + 1
+    return loaded
 
 
 class BenchQuery(BaseModel):

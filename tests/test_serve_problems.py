@@ -10,55 +10,25 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_serve import _free_port
-
-STARTUP = 180.0  # seconds: the first build of a loaded CI machine can be slow
-
-
-def _page(url: str, timeout: float = STARTUP) -> str:
-    """The page at `url`, whatever its status (the problem page answers 500), once the server answers."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except urllib.error.HTTPError as error:
-            return error.read().decode("utf-8")
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
-def _wait_for(url: str, text: str, what: str, timeout: float = STARTUP) -> str:
-    deadline = time.monotonic() + timeout
-    while True:
-        page = _page(url)
-        if text in page:
-            return page
-        assert time.monotonic() < deadline, what
-        time.sleep(0.5)
-
+from tests.servers import STARTUP, free_port, start, wait_for
+from tests.servers import page as _page
 
 def test_make_serve_shows_the_plans_problems_in_the_browser_until_they_are_fixed(tmp_path):
     plan = tmp_path / "plan"
     shutil.copytree(ROOT / "tests" / "data" / "minimal", plan)
-    port = _free_port()
-    process = subprocess.Popen(
-        # VENV: the environment running the tests, so a copy of the repository (the fork test) installs nothing.
+    port = free_port()
+    process = start(
+        # VENV: the environment running the tests, so that `make` installs nothing.
         ["make", "--no-print-directory", "serve", f"PORT={port}", f"PLAN={plan}", f"OUT={tmp_path / 'site'}",
-         f"VENV={Path(sys.executable).parent.parent}"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+         f"VENV={Path(sys.executable).parent.parent}"], tmp_path / "serve.log", cwd=ROOT, start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}/en/strategy/"
-        assert "Mihon City Strategy" in _page(url)
+        assert "Mihon City Strategy" in _page(url, process=process)
         good = (plan / "plan.yaml").read_text(encoding="utf-8")
         # A mistake whose message quotes the editor's text, markup included: it must show as text.
         (plan / "plan.yaml").write_text(good + '"<b>notes</b>": 1\n', encoding="utf-8")
@@ -66,13 +36,13 @@ def test_make_serve_shows_the_plans_problems_in_the_browser_until_they_are_fixed
                                capture_output=True, text=True)
         messages = check.stderr.splitlines()[:-1]
         assert messages and "<b>notes</b>" in messages[0]
-        page = _wait_for(url, "problems", "the browser was not shown the plan's problems")
+        page = wait_for(url, "problems", "the browser was not shown the plan's problems", process=process)
         for message in messages:
             assert html.escape(message) in page
         assert "<b>notes</b>" not in page
         assert "livereload" in page  # so that the fix below reloads the page by itself
         (plan / "plan.yaml").write_text(good, encoding="utf-8")
-        _wait_for(url, "Mihon City Strategy", "the site did not come back after the fix")
+        wait_for(url, "Mihon City Strategy", "the site did not come back after the fix", process=process)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
@@ -99,3 +69,16 @@ def test_a_port_in_use_gets_a_clear_message_in_the_editors_language_and_no_build
     assert done.returncode == 1
     assert done.stderr == PORT_IN_USE[lang].format(port=port, next=port + 1)
     assert not (tmp_path / "site").exists()
+
+
+def test_a_server_that_stops_fails_its_test_at_once_instead_of_being_waited_for(tmp_path):
+    # The output directory is refused, so the server stops before it serves: the wait ends when it does.
+    (tmp_path / "not-a-site").mkdir()
+    (tmp_path / "not-a-site" / "notes.txt").write_text("mine", encoding="utf-8")
+    process = start([sys.executable, "-m", "generator", "serve", "--plan", str(ROOT / "tests" / "data" / "minimal"),
+                     "--out", str(tmp_path / "not-a-site"), "--port", str(free_port())], tmp_path / "serve.log", cwd=ROOT)
+    started = time.monotonic()
+    with pytest.raises(pytest.fail.Exception, match="the server stopped"):
+        _page("http://127.0.0.1:1/", process=process)
+    assert time.monotonic() - started < 60 < STARTUP
+    process.wait(timeout=10)
