@@ -1,6 +1,8 @@
-"""Every page of every plan, in every language, as a reader sees it on a phone (390 px) and on a desktop
-(1280 px): WCAG 2.1 AA and tap targets of at least 24 × 24 px by axe-core, nothing wider than the
-screen, one first-level heading, and no error, failed request or request to another host.
+"""Every page of every plan, in every language, as a reader sees it on a phone (390 px): WCAG 2.1 AA and
+tap targets of at least 24 × 24 px by axe-core, nothing wider than the screen, one first-level heading,
+and no error, failed request or request to another host. On a desktop (1280 px), the same on a page of
+every kind: the home page, each document with its first item, the glossary, the divisions, the pages for
+citizens (all indicators, progress, open data) and the page with the most tables.
 
 Each page is visited once per screen, for all of these checks together: one test per plan and screen.
 """
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.conftest import ROOT
-from tests.plans import PLANS, page_paths
+from tests.plans import PLANS, languages, page_paths, page_with_most_tables, sample_pages
 
 from .axe import violations
 
@@ -49,8 +51,18 @@ def _pages(site) -> list[str]:
     return paths
 
 
-def _visit_all(browser, site, base: str, screen: str) -> dict[str, Visit]:
-    """Every page of `site` visited once on `screen`, with what each visit found."""
+def _desktop_pages(site, plan: str) -> list[str]:
+    """A page of every kind, in every language (on a phone, every page is visited)."""
+    if plan not in PLANS:  # the graded plan: its pages for citizens, where every status shows
+        return [path for path in _pages(site) if path.rstrip("/").rsplit("/", 1)[-1] in ("indicators", "progress", "data", "")]
+    kinds = sample_pages(plan) + page_paths(plan, "indicators", "progress", "open_data")
+    paths = [language.url_prefix + path for language in languages(plan) for path in dict.fromkeys(kinds)]
+    return list(dict.fromkeys(paths + [page_with_most_tables(site, plan, language.url_prefix)
+                                       for language in languages(plan)]))
+
+
+def _visit_all(browser, site, base: str, screen: str, paths: list[str]) -> dict[str, Visit]:
+    """Each of `paths` of `site` visited once on `screen`, with what each visit found."""
     context = browser.new_context(**SCREENS[screen])
     page = context.new_page()
     current: list[Visit] = []
@@ -62,7 +74,7 @@ def _visit_all(browser, site, base: str, screen: str) -> dict[str, Visit]:
             and not request.url.startswith("data:") and current[-1].outside.append(request.url))
     results = {}
     try:
-        for path in _pages(site):
+        for path in paths:
             current.append(Visit())
             page.goto(base + path, wait_until="load")
             visit = current[-1]
@@ -83,8 +95,9 @@ def test_every_page_as_a_reader_sees_it(browser, built_sites, serve_site, tmp_pa
         site = build_site(GRADED, tmp_path_factory.mktemp("site-graded") / "site").out
     else:
         site = built_sites(plan)
-    visits = _visit_all(browser, site, serve_site(site), screen)
-    assert len(visits) >= (len(page_paths(plan)) if plan in PLANS else 1)
+    paths = _pages(site) if screen == "phone" else _desktop_pages(site, plan)
+    visits = _visit_all(browser, site, serve_site(site), screen, paths)
+    assert len(visits) >= (len(page_paths(plan)) if plan in PLANS and screen == "phone" else 3)
     width = SCREENS[screen]["viewport"]["width"]
     problems = {
         "axe-core (WCAG 2.1 AA, target size)": {path: v.violations for path, v in visits.items() if v.violations},

@@ -15,9 +15,9 @@ CASES = [pytest.param(name, case, id=f"{name}-{case.lang}-{case.query}")
 
 
 @pytest.mark.parametrize(("plan", "case"), CASES)
-def test_search_finds_the_page(page, built_sites, serve_site, plan, case):
+def test_search_finds_the_page(search_page, built_sites, serve_site, plan, case):
     prefix = "" if case.lang == "ja" else f"{case.lang}/"
-    results = search(page, serve_site(built_sites(plan)), prefix, case.query)
+    results = search(search_page, serve_site(built_sites(plan)), prefix, case.query)
     if case.page is None:
         assert results == [], f"{case.query}: expected no results, found {results[:5]}"
         return

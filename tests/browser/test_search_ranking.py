@@ -80,8 +80,9 @@ CASES = [pytest.param(plan, language, id=f"{plan}-{language.code}")
 
 
 @pytest.mark.parametrize(("plan", "language"), CASES)
-def test_a_name_finds_its_own_page_first_and_listing_pages_after_it(page, built_sites, serve_site, plan,
+def test_a_name_finds_its_own_page_first_and_listing_pages_after_it(search_page, built_sites, serve_site, plan,
                                                                     language: Language):
+    page = search_page
     site = built_sites(plan)
     names = _names(plan, site, language)
     if not names:
@@ -114,8 +115,9 @@ def _hyphenated_term(plan: str, language: Language) -> str | None:
 
 
 @pytest.mark.parametrize(("plan", "language"), CASES)
-def test_a_hyphenated_name_typed_without_its_hyphens_finds_the_pages_that_show_it(page, built_sites, serve_site,
+def test_a_hyphenated_name_typed_without_its_hyphens_finds_the_pages_that_show_it(search_page, built_sites, serve_site,
                                                                                   plan, language: Language):
+    page = search_page
     term = _hyphenated_term(plan, language)
     if term is None:
         pytest.skip(f"{PLANS[plan]} has no glossary term with a hyphen in {language.code}")
