@@ -82,3 +82,29 @@ def test_a_fork_checks_and_builds_its_plan_before_its_first_commit(fork, monkeyp
     assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
     assert "kk-updated" not in (site / "index.html").read_text(encoding="utf-8"), "no date before the first commit"
 
+
+
+def test_in_a_fork_with_history_a_new_document_takes_the_plans_date(tmp_path):
+    # A clone keeps this repository's history: plan/ was last changed by a commit of the old plan, and the
+    # new plan's document has no commit yet. Its pages show the plan's date; once committed, their own.
+    from datetime import date
+
+    from generator.plan_loader import load_plan
+    from generator.updated import last_updated
+    repository = tmp_path / "clone"
+    shutil.copytree(ROOT / "tests" / "data" / "minimal", repository / "plan")
+    identity = {"GIT_AUTHOR_NAME": "City", "GIT_AUTHOR_EMAIL": "city@example.org", "GIT_COMMITTER_NAME": "City",
+                "GIT_COMMITTER_EMAIL": "city@example.org", "GIT_AUTHOR_DATE": "2025-04-01T09:00:00",
+                "GIT_COMMITTER_DATE": "2025-04-01T09:00:00"}
+    git = lambda *args: subprocess.run(["git", *args], cwd=repository, check=True, capture_output=True,  # noqa: E731
+                                       env={**os.environ, **identity})
+    git("init", "-q")
+    git("add", "plan")
+    git("commit", "-q", "-m", "the old plan")
+    shutil.rmtree(repository / "plan")
+    ja, en = NEW_PLAN_MUNICIPALITY
+    assert main(["new", str(repository / "plan"), "--municipality", ja, "--en", en]) == 0
+    loaded = load_plan(repository / "plan")
+    updated = last_updated(repository / "plan", {i: f.path for i, f in loaded.document_files.items()})
+    assert updated.plan == date(2025, 4, 1)
+    assert all(updated.of(ident) == date(2025, 4, 1) for ident in loaded.document_files)
