@@ -111,3 +111,15 @@ def test_an_alias_bomb_gets_an_answer_not_a_hang(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert "YAML alias '*i' is not allowed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_glossary_of_2000_terms_is_accepted(tmp_path, monkeypatch, capsys):
+    # A real plan's glossary may be long; it is one file, which cannot be split into documents.
+    shutil.copytree(DATA / "minimal", tmp_path / "plan")
+    entries = "".join(f"- id: term-{n}\n  term: {{ja: 用語{n}番, en: term number {n}}}\n  reading: ようご\n"
+                      f"  definition:\n    ja: 計画の中で使われる言葉の説明です。計画の中で使われる言葉の説明です。\n"
+                      f"    en: An explanation of a word used in the plan, long enough to read as a definition.\n"
+                      for n in range(2000))
+    (tmp_path / "plan" / "glossary.yaml").write_text(entries, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--plan", "plan"]) == 0, capsys.readouterr().err
