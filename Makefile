@@ -39,7 +39,7 @@ schema: $(STAMP)
 	$(PY) -m generator schema
 
 golden: $(STAMP)
-	$(PY) -m pytest tests/render tests/test_invalid_plans.py -k 'golden or exact_messages' --update-golden
+	$(PY) -m pytest tests/render tests/load/test_invalid_plans.py -k 'golden or exact_messages' --update-golden
 
 # Re-resolve requirements.lock from pyproject.toml (with the test extra) and requirements-build.in,
 # with the hash of every file PyPI has for each pinned version. Run it after changing a pin.

@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import build_order, run_mkdocs, write_sources
-from generator.plan_loader import load_plan
+from generator.publish.build import build_order, run_mkdocs, write_sources
+from generator.load.plan import load_plan
 from generator.render.markdown_site import render_site
 
 DEFAULT_PLANS = ["plan", "examples/musashino", "examples/kashiwara", "examples/narashino"]

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.yaml_source import MAX_DEPTH, MAX_VALUES  # noqa: E402
+from generator.load.yaml_reader import MAX_DEPTH, MAX_VALUES  # noqa: E402
 
 STRATEGY = "documents/strategy-2021.yaml"
 SUMMARY = "summary:\n  ja: |\n"  # the strategy's summary, a prose text

@@ -55,8 +55,8 @@ def _tree_bytes(directory: Path) -> int:
 
 def build_one(plan_dir: Path, out: Path) -> dict:
     """Build `plan_dir` into `out`, phase by phase, in this process; return the figures."""
-    from generator.build import build_order, run_mkdocs, write_sources
-    from generator.plan_loader import load_plan
+    from generator.publish.build import build_order, run_mkdocs, write_sources
+    from generator.load.plan import load_plan
     from generator.render.markdown_site import render_site
 
     clock = Clock()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build_site
+from generator.publish.build import build_site
 from generator.languages import by_code
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, search
 from tests.plans import PLANS, PLANS_WITH_SEARCH_QUERIES, BenchQuery, search_queries

@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .engines import DEFAULT_ENGINE, ENGINES, use_engine
-from .errors import BuildError, KeikakuError, MessageError, PlanError
+from .publish.engines import DEFAULT_ENGINE, ENGINES, use_engine
+from .problems.errors import BuildError, KeikakuError, MessageError, PlanError
 from .languages import all_languages, default_language
 from .characters import visible
 from .messages import Message, Shown, developer_text, locale_language, message_languages, render
-from .output_safety import UnsafeOutput
-from .problem_formats import FORMATS, format_problem
+from .publish.output_safety import UnsafeOutput
+from .problems.formats import FORMATS, format_problem
 
 DEFAULT_PLAN = Path("plan")
 DEFAULT_OUT = Path("site")
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("diff takes OLD_DIR NEW_DIR, or --base GIT_REF (with --plan DIR), not both")
     try:
         if args.command == "check":
-            from .plan_loader import load_plan
+            from .load.plan import load_plan
             loaded = load_plan(args.plan)
             count = len(loaded.plan.documents)
             print(render(Message("check.ok.one" if count == 1 else "check.ok.many", {"plan": str(args.plan), "count": count}),
@@ -83,23 +83,23 @@ def main(argv: list[str] | None = None) -> int:
                 print(render(Message("new.wrote", {"path": str(path)}), lang))
             print(render(Message("new.next", {"directory": str(args.directory)}), lang))
         elif args.command == "schema":
-            from .schema import write_schemas
+            from .model.schema import write_schemas
             for path in write_schemas(args.out):
                 print(f"wrote {path}")
         elif args.command == "build":
             use_engine(args.engine)
-            from .build import build_site
+            from .publish.build import build_site
             result = build_site(args.plan, args.out)
             lang = _message_language(args)
             print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))
             print(render(Message("build.coverage", {"coverage": ", ".join(str(entry) for entry in result.coverage)}),
                          lang))
         elif args.command == "diff":
-            from .plan_diff_command import run_diff
+            from .diff.command import run_diff
             print(run_diff(args.dirs, args.base, args.plan, args.summary_lang), end="")
         elif args.command == "serve":
             use_engine(args.engine)
-            from .serve import serve
+            from .publish.serve import serve
             serve(args.plan, args.out, args.port, args.lang)
     except PlanError as exc:
         fmt = getattr(args, "output_format", "text")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import MessageError
+from .problems.errors import MessageError
 from .messages import Message
 from .labels import TEMPLATES_DIR
 

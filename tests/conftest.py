@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.publish.build import build_site
 
 from tests.plans import PLANS, ROOT
 

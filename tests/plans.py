@@ -19,10 +19,10 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.errors import PlanError
+from generator.problems.errors import PlanError
 from generator.languages import published_languages
 from generator.new_plan import write_new_plan
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from generator.render.pages import PageSpec, plan_pages, walk_pages
 
 ROOT = Path(__file__).resolve().parent.parent

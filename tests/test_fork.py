@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from generator.build import build_site
+from generator.publish.build import build_site
 from generator.cli import main
 from tests.conftest import ROOT
 from tests.plans import FACTS_FILE, NEW_PLAN_MUNICIPALITY, PLANS, PRODUCT_PLANS, SEARCH_QUERIES_FILE, find_plans
@@ -89,8 +89,8 @@ def test_in_a_fork_with_history_a_new_document_takes_the_plans_date(tmp_path):
     # new plan's document has no commit yet. Its pages show the plan's date; once committed, their own.
     from datetime import date
 
-    from generator.plan_loader import load_plan
-    from generator.updated import last_updated
+    from generator.load.plan import load_plan
+    from generator.prepare.updated import last_updated
     repository = tmp_path / "clone"
     shutil.copytree(ROOT / "tests" / "data" / "minimal", repository / "plan")
     identity = {"GIT_AUTHOR_NAME": "City", "GIT_AUTHOR_EMAIL": "city@example.org", "GIT_COMMITTER_NAME": "City",

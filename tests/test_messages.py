@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.errors import ProblemCollector
+from generator.problems.errors import ProblemCollector
 from generator import languages
 from generator.languages import by_code, default_language
 from generator.messages import CATALOGUE_DIR, catalogue, catalogue_languages, locale_language, message_languages
-from generator.yaml_source import load_yaml_file
+from generator.load.yaml_reader import load_yaml_file
 from tests.conftest import ROOT
 
 from tests.invalid_cases import CASES, DATA, make_invalid_plan

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.cli import main
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 
 
 def test_new_plan_checks_and_builds(tmp_path, capsys):

@@ -43,9 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_site  # noqa: E402
+from generator.publish.build import build_site  # noqa: E402
 from generator.languages import published_languages  # noqa: E402
-from generator.plan_loader import load_plan  # noqa: E402
+from generator.load.plan import load_plan  # noqa: E402
 from generator.render.pages import plan_pages, walk_pages  # noqa: E402
 
 HERE = Path(__file__).resolve().parent

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from ..labels import TEMPLATES_DIR, load_labels
 from ..languages import Language, by_code
 from ..model import Period, PeriodRange, Prose, Quantity, Text
-from ..template_cache import PLAN_TEMPLATES
+from .template_cache import PLAN_TEMPLATES
 from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
 from .safety import Safe, escape_html, escape_markdown, render_prose
 

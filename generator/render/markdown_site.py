@@ -12,9 +12,9 @@ from ..labels import Labels, load_labels
 from ..languages import Language, published_languages
 from ..model import Division, Document, Node, Plan
 from ..model import Status
-from ..open_data import open_data_files
-from ..progress import assess_plan, plan_indicators
-from ..updated import LastUpdated
+from ..prepare.open_data import open_data_files
+from ..prepare.progress import assess_plan, plan_indicators
+from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
 from .charts import kpi_chart, table_chart
 from .formatting import format_date
@@ -135,7 +135,7 @@ def _front_matter(title: str, description: str, boost: float | None, updated=Non
     """Page metadata. The theme prints the title into <title> and the header, and the description
     into its meta tag, as they are, so both are HTML-escaped here; without a title MkDocs would
     take the first heading's text, unescaped. `updated` (the page's last-updated date) goes into
-    the margins of its printed pages (generator/print_hooks.py)."""
+    the margins of its printed pages (generator/publish/hooks/print_margins.py)."""
     meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
     if boost is not None:
         meta["search"] = {"boost": boost}

@@ -8,9 +8,8 @@ from datetime import date
 
 from ..labels import Labels
 from ..languages import by_code
-from ..mkdocs_config import site_subdir
 from ..model import Plan
-from ..open_data import DataFile
+from ..prepare.open_data import DataFile
 from .safety import Safe
 
 DATA_DIR = "data/"  # below the default language's site root; other languages link to the same files
@@ -23,7 +22,7 @@ def _in(text, labels: Labels) -> str:
 def data_url(file_path: str, page_path: str, lang: str) -> str:
     """Link from the page of Markdown file `page_path` to a data file, which lives once, at /data/."""
     depth = len([part for part in posixpath.dirname(page_path).split("/") if part])
-    return "../" * (depth + site_subdir(by_code(lang)).count("/")) + DATA_DIR + file_path
+    return "../" * (depth + by_code(lang).url_prefix.count("/")) + DATA_DIR + file_path
 
 
 def description(file: DataFile, labels: Labels) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Node, Plan
-from ..progress import plan_indicators
+from ..prepare.progress import plan_indicators
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..labels import Labels
 from ..languages import by_code
 from ..model import DEFAULT_RULE, SCHEME_GRADES, Period, Plan, ProgressRule, Status
-from ..progress import Assessment
+from ..prepare.progress import Assessment
 from .formatting import format_number, format_period, locale_of
 
 PROGRESS_PAGE = "progress/index.md"

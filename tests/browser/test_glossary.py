@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from tests.plans import PLANS, PRODUCT_PLANS, languages, page_paths
 
 from .axe import violations as _violations

@@ -91,7 +91,7 @@ def _visit_all(browser, site, base: str, screen: str, paths: list[str]) -> dict[
 @pytest.mark.parametrize("plan", AUDITED)
 def test_every_page_as_a_reader_sees_it(browser, built_sites, serve_site, tmp_path_factory, plan, screen):
     if plan == "graded":
-        from generator.build import build_site
+        from generator.publish.build import build_site
         site = build_site(GRADED, tmp_path_factory.mktemp("site-graded") / "site").out
     else:
         site = built_sites(plan)

@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-from generator.build import build_site
-from generator.plan_loader import load_plan
+from generator.publish.build import build_site
+from generator.load.plan import load_plan
 from tests.plans import PLANS, PRODUCT_PLANS, SHIPPED_PLANS, languages, page_paths, sample_pages
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator.languages import Language
-from generator.plan_loader import load_plan
-from generator.progress import plan_indicators
+from generator.load.plan import load_plan
+from generator.prepare.progress import plan_indicators
 from generator.render.markdown_site import SEARCH_BOOST
 from generator.render.pages import plan_pages, walk_pages
 from tests.plans import PLANS, PRODUCT_PLANS, languages

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from tests.plans import PLANS, page_paths
 
 from .conftest import search

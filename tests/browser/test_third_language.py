@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import build_site
+from generator.publish.build import build_site
 from generator.languages import by_code, published_languages
 from tests.conftest import ROOT
 

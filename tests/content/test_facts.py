@@ -67,7 +67,7 @@ def test_a_deliberate_change_gets_a_message_that_names_the_facts_line_in_both_la
     # An editor raises a target, 34,000 → 36,000 (the editors' guide's own example), and a fact pins 34,000.
     import shutil
 
-    from generator.build import build_site
+    from generator.publish.build import build_site
     from tests.conftest import ROOT
     from tests.plans import read_facts
     plan = tmp_path / "plan"

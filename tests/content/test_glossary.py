@@ -12,8 +12,8 @@ from collections import defaultdict
 import pytest
 
 from generator.model import Prose, Text
-from generator.plan_loader import load_plan
-from generator.references import walk
+from generator.load.plan import load_plan
+from generator.load.references import walk
 from tests.conftest import PLANS
 
 LOADED = {name: load_plan(path).plan for name, path in PLANS.items()}

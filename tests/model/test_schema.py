@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.schema import render_schemas
+from generator.model.schema import render_schemas
 from tests.conftest import ROOT
 from tests.plans import FACTS_FILE, PLANS, SEARCH_QUERIES_FILE
 

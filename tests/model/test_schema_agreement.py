@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from generator.errors import ProblemCollector
+from generator.problems.errors import ProblemCollector
 from generator.model import Division, Document, GlossaryTerm, PlanRoot
-from generator.yaml_source import load_yaml_file
+from generator.load.yaml_reader import load_yaml_file
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.build import build_site
+from generator.publish.build import build_site
 from tests.conftest import PLANS, ROOT
 
 _SVG = re.compile(r'<svg [^>]*id="chart_([^"]+)"[^>]*>(.*?)</svg>', re.S)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from generator.render.markdown_site import render_site
 from tests.conftest import ROOT
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model import Plan
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from generator.render.pages import PageIndex, plan_pages, walk_pages
 from tests.conftest import ROOT
 

@@ -12,8 +12,8 @@ import re
 import pytest
 
 from generator.model import Status
-from generator.plan_loader import load_plan
-from generator.progress import assess_plan
+from generator.load.plan import load_plan
+from generator.prepare.progress import assess_plan
 from generator.render.markdown_site import render_site
 from tests.conftest import ROOT
 

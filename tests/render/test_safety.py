@@ -6,7 +6,7 @@ import shutil
 
 import yaml
 
-from generator.build import build_site
+from generator.publish.build import build_site
 from generator.render.safety import escape_html, escape_markdown, render_prose
 from tests.conftest import ROOT
 from tests.html_tags import dangerous, tags

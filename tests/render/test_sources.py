@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.plan_loader import load_plan
+from generator.load.plan import load_plan
 from generator.render.markdown_site import render_site
 from tests.conftest import ROOT
 

@@ -12,7 +12,7 @@
 // worker then loads lunr and Keikaku's ranking on every page view, while the main thread pays for a
 // worker it will not use. Until search opens, the bundle gets a stand-in that keeps its listeners; the
 // real worker starts when the index request is sent, so both load side by side.
-// tests/test_theme_scale.py guards what this relies on in Material's bundle and templates.
+// tests/publish/test_theme_scale.py guards what this relies on in Material's bundle and templates.
 (function () {
   "use strict";
   var INDEX = /(^|\/)search\/search_index\.json(\?|$)/;

@@ -1,0 +1,137 @@
+"""The build: read and validate everything, render everything, write, run MkDocs, swap in.
+
+The output directory is checked first (`output_safety`): a build never replaces the plan, a
+repository, the home directory or a directory Keikaku did not create. The site is built in a
+temporary directory beside the output and only replaces the previous site when every language
+built cleanly in strict mode.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..prepare.coverage import Coverage, translation_coverage
+from ..problems.errors import BuildError
+from ..languages import default_language
+from .mkdocs_config import linked_terms, mkdocs_config, site_subdir
+from .output_safety import MARKER, MARKER_TEXT, check_output
+from ..load.plan import load_plan
+from ..prepare.open_data import open_data_files
+from ..render.markdown_site import render_site
+from ..render.open_data_page import DATA_DIR
+from ..prepare.updated import last_updated
+from .writer import OutputTree
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out: Path
+    page_count: int
+    coverage: list[Coverage]  # per published language: how many texts it has of its own
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns on every dirty build, which strict mode would count as a failure; `serve` asks
+    for dirty builds knowingly (generator/publish/serve.py keeps navigation and search index right)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
+    """Build one language in strict mode; any MkDocs warning (a broken link…) fails the build.
+    `dirty`: rebuild only the pages whose Markdown is newer than their HTML (for `serve`)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    previous_level, previous_propagate = logger.level, logger.propagate
+    logger.addHandler(collect)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # MkDocs' INFO chatter is not ours to print
+    not_dirty = _NotDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(not_dirty)
+    try:
+        config = load_config(config_file=str(config_file), strict=True)
+        build(config, dirty=dirty)
+    except MkDocsException as exc:
+        details = "\n".join(collect.messages) or str(exc)
+        raise BuildError(f"MkDocs rejected the rendered site ({exc}):\n{details}") from None
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(not_dirty)
+        logger.removeHandler(collect)
+        logger.setLevel(previous_level)
+        logger.propagate = previous_propagate
+
+
+def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
+    """Write each language's docs tree and MkDocs config into `work`; return the config paths.
+    The open data goes once, into the default language's tree, which MkDocs copies to /data/."""
+    tree = OutputTree(work)
+    for file in data:
+        tree.write(f"docs/{default_language().code}/{DATA_DIR}{file.path}", file.content)
+    configs = {}
+    languages = tuple(result.language for result in rendered)
+    for result in rendered:
+        code = result.language.code
+        for path, text in result.files.items():
+            tree.write(f"docs/{code}/{path}", text)
+        site_dir = work / "site" / site_subdir(result.language)
+        terms = tree.write(f"terms.{code}.json", json.dumps(linked_terms(plan, result.language), ensure_ascii=False))
+        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir, terms)
+        configs[code] = tree.write(f"mkdocs.{code}.yml", config)
+    return configs
+
+
+def build_order(rendered) -> list[str]:
+    """Language codes in the order MkDocs must build them: the default language first, because MkDocs
+    empties its site_dir (the site root), which holds the other languages' sites."""
+    return [result.language.code for result in sorted(rendered, key=lambda result: not result.language.default)]
+
+
+def _swap_into_place(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(plan_dir: Path, out: Path) -> BuildResult:
+    out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
+    loaded = load_plan(Path(plan_dir))          # 1. read and validate everything
+    updated = last_updated(Path(plan_dir), {ident: f.path for ident, f in loaded.document_files.items()})
+    rendered = render_site(loaded.plan, updated)  # 2. render everything (strings only)
+    data = open_data_files(loaded.plan)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        configs = write_sources(rendered, loaded.plan, work, data)   # 3. write
+        for code in build_order(rendered):
+            run_mkdocs(configs[code])                           # 4. MkDocs, strict
+        # The marker lets the next build recognise this directory as a site it may replace.
+        OutputTree(work / "site").write(MARKER, MARKER_TEXT)
+        _swap_into_place(work / "site", out)                     # 5. only now replace the old site
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    coverage = translation_coverage(loaded.plan, tuple(result.language for result in rendered))
+    return BuildResult(out, len(rendered[0].files), coverage)

@@ -1,0 +1,113 @@
+"""Per-language MkDocs configs that INHERIT the base config, generator/mkdocs.yml.
+
+One docs tree and one build per language, linked by Material's `extra.alternate`:
+no i18n plugin, so search and the 404 page stay per language,
+and `mkdocs.yml` stays plain for maintained successors of MkDocs that read it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..labels import load_labels
+from ..languages import Language
+from ..model import Plan
+from ..resources import MKDOCS_YML, OVERRIDES_DIR
+from ..render.page_meta import plain_text
+
+HOOKS_DIR = Path(__file__).resolve().parent / "hooks"
+HOOKS = HOOKS_DIR / "theme_templates.py"
+METADATA_HOOKS = HOOKS_DIR / "page_metadata.py"
+SEARCH_HOOKS = HOOKS_DIR / "search_text.py"
+PRINT_HOOKS = HOOKS_DIR / "print_margins.py"
+TERM_LINKS_HOOKS = HOOKS_DIR / "term_links.py"
+
+
+def site_subdir(language: Language) -> str:
+    """Where a language's site lives below the output root (the default language at the root)."""
+    return language.url_prefix
+
+
+def _escaped_nav(nav: list[Any]) -> list[Any]:
+    """The theme prints nav titles and the site name as they are, so plan text is escaped first."""
+    out: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, str):  # a section's own index page
+            out.append(entry)
+            continue
+        for title, target in entry.items():
+            value = _escaped_nav(target) if isinstance(target, list) else target
+            out.append({html.escape(title): value})
+    return out
+
+
+def linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
+    """The glossary terms that have a definition, as this language shows them."""
+    return [{"id": term.id, "text": term.term.pick(language)[0],
+             "definition": plain_text(term.definition, language)}
+            for term in plan.glossary if term.definition is not None]
+
+
+def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
+    """The page's text font, and that of runs of another language's text it marks with their `lang`.
+
+    Languages name their fonts in the registry (system fonts only: nothing is downloaded); a language
+    without one keeps the theme's.
+    """
+    rules = [f":root {{ --md-text-font: {language.font_family}; }}"] if language.font_family else []
+    rules += [f'[lang="{other.html_lang}"]:not(html) {{ font-family: {other.font_family}; }}'
+              for other in languages if other.font_family and other.html_lang != language.html_lang]
+    return " ".join(rules)
+
+
+def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
+                  docs_dir: Path, site_dir: Path, terms_file: Path | None = None) -> str:
+    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in;
+    `terms_file`: the JSON file of the terms its pages link (linked_terms), written beside the config."""
+    prefix_from_here = "../" * site_subdir(language).count("/")
+    alternate = [
+        {
+            "name": load_labels(other.code).language_name,
+            "lang": other.code,  # Material prints it as hreflang
+            "html_lang": other.html_lang,
+            "current": other == language,
+            "default": other.default,  # the x-default alternate
+            # Path from this language's site root to the other's; the theme appends the page URL.
+            "link": prefix_from_here + site_subdir(other) if other != language else "",
+            # Search engines want hreflang URLs absolute: known only when the plan sets site_url.
+            "url": plan.root.site_url + site_subdir(other) if plan.root.site_url else None,
+        }
+        for other in languages
+    ]
+    # What generator/publish/hooks/page_metadata.py needs to know about the whole site (Open Graph, JSON-LD).
+    keikaku_meta = {
+        "municipality": plan.root.municipality.pick(language)[0],
+        "municipality_names": list(dict.fromkeys(plan.root.municipality.pick(other)[0] for other in languages)),
+        "og_locale": language.og_locale,
+        "og_locale_alternates": [other.og_locale for other in languages if other != language],
+        "root_url": plan.root.site_url,
+    }
+    config = {
+        "INHERIT": str(MKDOCS_YML),
+        "site_name": html.escape(plan.root.site_title.pick(language)[0]),
+        "site_description": html.escape(plan.root.description.pick(language)[0]),
+        "site_url": plan.root.site_url + site_subdir(language) if plan.root.site_url else None,
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "theme": {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR)},
+        "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
+        "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta,
+                  # generator/publish/hooks/print_margins.py: the labels of the printed pages' margins.
+                  "keikaku_print": {"labels": language.code},
+                  # generator/publish/hooks/term_links.py: terms linked to their glossary entry where a page mentions them.
+                  "keikaku_terms": str(terms_file) if terms_file else None,
+                  # site_overrides/main.html: the fonts of the page's language and of the runs it marks.
+                  "keikaku_fonts": fonts_css(language, languages)},
+        "nav": _escaped_nav(nav),
+        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(PRINT_HOOKS), str(TERM_LINKS_HOOKS), str(SEARCH_HOOKS)],
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
