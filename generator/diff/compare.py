@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model import Document, Measurement, Node, Period, Plan, Prose, Quantity, Table, Target, Text, Unit
+from ..model.walk import walk_items
 
 # Fields holding items with their own ids: compared as items, not as part of their parent.
 _ITEM_LISTS = {Node: ("targets", "kpis", "projects", "tables", "children"), Document: ("children",)}
@@ -94,25 +95,23 @@ def _index(plan: Plan) -> dict[tuple[str, str], _Entry]:
     root = ItemRef("plan", "plan.yaml", plan.root.site_title)
     entries[("plan", root.id)] = _Entry(root, None, plan.root)
 
-    def add_node(node: Node, parent: ItemRef) -> None:
-        ref = ItemRef(node.level.value, node.id, node.title, node.number)
-        entries[("item", node.id)] = _Entry(ref, parent, node)
-        for slot in ("targets", "kpis"):
-            for indicator in getattr(node, slot):
-                entries[("indicator", indicator.id)] = _Entry(ItemRef(slot, indicator.id, indicator.name), ref,
-                                                              indicator)
-        for project in node.projects:
-            entries[("project", project.id)] = _Entry(ItemRef("project", project.id, project.name), ref, project)
-        for table in node.tables:
-            entries[("table", table.id)] = _Entry(ItemRef("table", table.id, table.title), ref, table)
-        for child in node.children:
-            add_node(child, ref)
-
-    for document in plan.documents:
-        ref = ItemRef("document", document.id, document.title)
-        entries[("document", document.id)] = _Entry(ref, root, document)
-        for node in document.children:
-            add_node(node, ref)
+    refs: dict[str, ItemRef] = {}
+    for document in plan.documents:  # each document before its items, in reading order
+        refs[document.id] = ItemRef("document", document.id, document.title)
+        entries[("document", document.id)] = _Entry(refs[document.id], root, document)
+        for place in walk_items(document):
+            node = place.node
+            ref = refs[node.id] = ItemRef(node.level.value, node.id, node.title, node.number)
+            entries[("item", node.id)] = _Entry(ref, refs[place.ancestors[-1].id] if place.ancestors else refs[document.id],
+                                                node)
+            for slot in ("targets", "kpis"):
+                for indicator in getattr(node, slot):
+                    entries[("indicator", indicator.id)] = _Entry(ItemRef(slot, indicator.id, indicator.name), ref,
+                                                                  indicator)
+            for project in node.projects:
+                entries[("project", project.id)] = _Entry(ItemRef("project", project.id, project.name), ref, project)
+            for table in node.tables:
+                entries[("table", table.id)] = _Entry(ItemRef("table", table.id, table.title), ref, table)
     for division in plan.divisions:
         entries[("division", division.id)] = _Entry(ItemRef("division", division.id, division.name), None, division)
     for term in plan.glossary:

@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..problems.errors import Location, ProblemCollector
 from ..languages import reserved_url_segments
 from ..messages import Message
@@ -21,17 +19,6 @@ from .yaml_reader import LoadedFile
 RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404",
                                            "accessibility",
                                            "progress", "indicators"}
-
-
-def walk(obj: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, BaseModel]]:
-    """Every model inside `obj` with its key path, in document order."""
-    if isinstance(obj, BaseModel):
-        yield path, obj
-        for name in type(obj).model_fields:
-            yield from walk(getattr(obj, name), path + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from walk(item, path + (index,))
 
 
 # The lists of a document whose entries carry an id, and what each entry is. Items, projects, indicators and

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..languages import Language
 from ..model import Plan, Prose, Text
-from ..load.references import walk
+from ..model.walk import walk_models
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,6 @@ class Coverage:
 
 
 def translation_coverage(plan: Plan, languages: tuple[Language, ...]) -> list[Coverage]:
-    texts = [item for _, item in walk(plan) if isinstance(item, (Text, Prose))]
+    texts = [item for _, item in walk_models(plan) if isinstance(item, (Text, Prose))]
     return [Coverage(language, sum(text.get(language.code) is not None for text in texts), len(texts))
             for language in languages]

@@ -21,7 +21,8 @@ from pydantic import TypeAdapter
 
 from ..labels import load_labels
 from ..languages import default_language, required_languages
-from ..model import Measurement, Node, Period, Plan, Table, Target
+from ..model import Measurement, Period, Plan, Table, Target
+from ..model.walk import walk_items
 from .progress import Assessment, assess_plan, plan_indicators
 
 BOM = "\ufeff"
@@ -138,19 +139,12 @@ def projects_csv(plan: Plan) -> str:
               *_text_columns("description"), _header("divisions"), *_text_columns("division_names")]
     names = {d.id: d.name for d in plan.divisions}
     rows = []
-
-    def visit(document, goal: Node, node: Node):
-        for project in node.projects:
+    for place in walk_items(plan):
+        for project in place.node.projects:
             division_names = ["; ".join(names[ref].get(code) or "" for ref in project.divisions if ref in names)
                               for code in _codes()]
-            rows.append([project.id, document.id, *_texts(goal.title), node.id, *_texts(project.name),
+            rows.append([project.id, place.document.id, *_texts(place.goal.title), place.node.id, *_texts(project.name),
                          *_texts(project.description), " ".join(project.divisions), *division_names])
-        for child in node.children:
-            visit(document, goal, child)
-
-    for document in plan.documents:
-        for goal in document.children:
-            visit(document, goal, goal)
     return _csv(header, rows)
 
 
@@ -162,16 +156,13 @@ def table_csv(table: Table) -> str:
 
 
 def tables(plan: Plan) -> list[Table]:
-    def visit(node: Node):
-        yield from node.tables
-        for child in node.children:
-            yield from visit(child)
-    return [table for document in plan.documents for node in document.children for table in visit(node)]
+    return [table for place in walk_items(plan) for table in place.node.tables]
 
 
-def open_data_files(plan: Plan) -> list[DataFile]:
-    """Every file of the plan's open data, in the order the open-data page lists them."""
-    assessments = assess_plan(plan)
+def open_data_files(plan: Plan, assessments: dict[str, Assessment] | None = None) -> list[DataFile]:
+    """Every file of the plan's open data, in the order the open-data page lists them; `assessments`,
+    when the plan's progress has been assessed already (prepare.site)."""
+    assessments = assess_plan(plan) if assessments is None else assessments
     files = [
         DataFile("plan.json", json.dumps(plan.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False,
                                          indent=2) + "\n", "application/json", "plan_json"),
@@ -180,21 +171,11 @@ def open_data_files(plan: Plan) -> list[DataFile]:
     ]
     if any(True for _ in plan_indicators(plan)):
         files.append(DataFile("indicators.csv", indicators_csv(plan, assessments), "text/csv", "indicators"))
-    if any(True for _ in _projects(plan)):
+    if any(place.node.projects for place in walk_items(plan)):
         files.append(DataFile("projects.csv", projects_csv(plan), "text/csv", "projects"))
     for table in tables(plan):
         files.append(DataFile(f"tables/{table.id}.csv", table_csv(table), "text/csv", "table", table))
     return files
-
-
-def _projects(plan: Plan):
-    def visit(node: Node):
-        yield from node.projects
-        for child in node.children:
-            yield from visit(child)
-    for document in plan.documents:
-        for node in document.children:
-            yield from visit(node)
 
 
 __all__ = ["BOM", "DataFile", "open_data_files"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from collections.abc import Iterator
 
+from ..model.walk import walk_items
 from ..model import (DEFAULT_RULE, SCHEME_GRADES, Direction, Document, Indicator, Measurement, Node, Plan,
                     ProgressRule, Scheme, Status)
 
@@ -142,18 +143,13 @@ class IndicatorPlace:
 
 def plan_indicators(plan: Plan) -> Iterator[IndicatorPlace]:
     """Every numerical target and KPI of the plan, in the order of the documents."""
-    def visit(document: Document, goal: Node, node: Node, inherited: tuple[str, ...]) -> Iterator[IndicatorPlace]:
-        own = tuple(node.divisions) or inherited
+    for place in walk_items(plan):
+        node = place.node
         from_projects = tuple(dict.fromkeys(ref for project in node.projects for ref in project.divisions))
         for kind in ("targets", "kpis"):
             for indicator in getattr(node, kind):
-                divisions = tuple(indicator.divisions) or own or from_projects
-                yield IndicatorPlace(document, goal, node, kind, indicator, divisions)
-        for child in node.children:
-            yield from visit(document, goal, child, own)
-    for document in plan.documents:
-        for goal in document.children:
-            yield from visit(document, goal, goal, ())
+                divisions = tuple(indicator.divisions) or place.inherited_divisions or from_projects
+                yield IndicatorPlace(place.document, place.goal, node, kind, indicator, divisions)
 
 
 def assess_plan(plan: Plan) -> dict[str, Assessment]:

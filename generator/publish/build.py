@@ -16,16 +16,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..prepare.coverage import Coverage, translation_coverage
+from ..prepare.coverage import Coverage
+from ..prepare.site import Prepared, prepare_directory
 from ..problems.errors import BuildError
 from ..languages import default_language
 from .mkdocs_config import linked_terms, mkdocs_config, site_subdir
 from .output_safety import MARKER, MARKER_TEXT, check_output
-from ..load.plan import load_plan
-from ..prepare.open_data import open_data_files
-from ..render.markdown_site import render_site
+from ..render.markdown_site import RenderedLanguage, render_site
 from ..render.open_data_page import DATA_DIR
-from ..prepare.updated import last_updated
 from .writer import OutputTree
 
 
@@ -116,16 +114,17 @@ def _swap_into_place(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(plan_dir: Path, out: Path) -> BuildResult:
+def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
+               rendered: list[RenderedLanguage] | None = None) -> BuildResult:
+    """Build the plan in `plan_dir` into `out`; `prepared` and `rendered`, when the caller has them already
+    (`serve`), are not computed again."""
     out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
-    loaded = load_plan(Path(plan_dir))          # 1. read and validate everything
-    updated = last_updated(Path(plan_dir), {ident: f.path for ident, f in loaded.document_files.items()})
-    rendered = render_site(loaded.plan, updated)  # 2. render everything (strings only)
-    data = open_data_files(loaded.plan)
+    prepared = prepared or prepare_directory(Path(plan_dir))  # 1. read, validate and derive everything, once
+    rendered = rendered or render_site(prepared)               # 2. render everything (strings only)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        configs = write_sources(rendered, loaded.plan, work, data)   # 3. write
+        configs = write_sources(rendered, prepared.plan, work, prepared.data_files)   # 3. write
         for code in build_order(rendered):
             run_mkdocs(configs[code])                           # 4. MkDocs, strict
         # The marker lets the next build recognise this directory as a site it may replace.
@@ -133,5 +132,4 @@ def build_site(plan_dir: Path, out: Path) -> BuildResult:
         _swap_into_place(work / "site", out)                     # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    coverage = translation_coverage(loaded.plan, tuple(result.language for result in rendered))
-    return BuildResult(out, len(rendered[0].files), coverage)
+    return BuildResult(out, len(rendered[0].files), list(prepared.coverage))

@@ -19,18 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from .build import build_order, build_site, run_mkdocs
-from ..problems.errors import BuildError, PlanError
+from ..labels import TEMPLATES_DIR
 from ..languages import all_languages
 from ..messages import LanguageName, Message, locale_language, render
-from ..labels import TEMPLATES_DIR
-from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, linked_terms, mkdocs_config, site_subdir
-from .output_safety import check_output
-from ..load.plan import load_plan
-from ..prepare.open_data import open_data_files
+from ..prepare.site import prepare_directory
+from ..problems.errors import BuildError, PlanError
 from ..render.markdown_site import render_site
 from ..render.open_data_page import DATA_DIR
-from ..prepare.updated import last_updated
+from .build import build_order, build_site, run_mkdocs
+from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, linked_terms, mkdocs_config, site_subdir
+from .output_safety import check_output
 from .serve_problems import BuildStatus, PortInUse, ProblemPageServer, ensure_port_free
 from .writer import OutputTree, SyncedTree
 
@@ -81,12 +79,11 @@ class Preview:
             raise
 
     def _rebuild(self) -> Message:
-        loaded = load_plan(self.plan_dir)
         # Dated as a build dates them, so that an unchanged page is not rewritten. The open data lives
         # outside the pages MkDocs rebuilds: files that changed are rewritten in the served site below.
-        updated = last_updated(self.plan_dir, {ident: f.path for ident, f in loaded.document_files.items()})
-        rendered = render_site(loaded.plan, updated)
-        data = [(file.path, file.content) for file in open_data_files(loaded.plan)]
+        prepared = prepare_directory(self.plan_dir)
+        rendered = render_site(prepared)
+        data = [(file.path, file.content) for file in prepared.data_files]
         languages = tuple(result.language for result in rendered)
         by_code = {language.code: language for language in languages}
         theme = _theme_stamp()
@@ -98,14 +95,14 @@ class Preview:
             tree = self.trees.setdefault(code, SyncedTree(self.work / "docs" / code))
             changed[code], removed = tree.sync(result.files)
             terms_file = self.work / f"terms.{code}.json"
-            terms = json.dumps(linked_terms(loaded.plan, result.language), ensure_ascii=False)
+            terms = json.dumps(linked_terms(prepared.plan, result.language), ensure_ascii=False)
             # The config, and the terms its pages link: a changed glossary changes links on every page.
-            configs[code] = (mkdocs_config(loaded.plan, result.language, languages, result.nav, tree.root,
+            configs[code] = (mkdocs_config(prepared.plan, result.language, languages, result.nav, tree.root,
                                            self.out / site_subdir(result.language), terms_file), terms)
             whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
             terms_file.write_text(terms, encoding="utf-8")
         if whole_site:
-            result = build_site(self.plan_dir, self.out)
+            result = build_site(self.plan_dir, self.out, prepared=prepared, rendered=rendered)
             self.configs, self.theme, self.data = configs, theme, data
             return Message("serve.built", {"count": result.page_count})
         if data != self.data:

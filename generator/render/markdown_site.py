@@ -10,10 +10,9 @@ import yaml
 
 from ..labels import Labels, load_labels
 from ..languages import Language, published_languages
-from ..model import Division, Document, Node, Plan
-from ..model import Status
-from ..prepare.open_data import open_data_files
-from ..prepare.progress import assess_plan, plan_indicators
+from ..model import Division, Plan, Status
+from ..model.walk import walk_items
+from ..prepare.site import Prepared, prepare
 from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
 from .charts import kpi_chart, table_chart
@@ -77,58 +76,36 @@ class OtherLanguage:
 
 
 def _division_uses(plan: Plan, index: PageIndex) -> dict[str, list[DivisionUse]]:
-    """division id → the items it is responsible for, each with the page that shows it."""
+    """division id → the items it is responsible for, each with the page that shows it and its anchor there."""
     uses: dict[str, list[DivisionUse]] = {}
     for document in plan.documents:
-        doc_page = index[document]
         if document.division:
-            uses.setdefault(document.division, []).append(DivisionUse(document.title, doc_page, Safe("")))
-        for obj, page, fragment in _walk_with_page(document, doc_page, index):
-            title = getattr(obj, "name", None) or obj.title
-            for ref in getattr(obj, "divisions", []):
+            uses.setdefault(document.division, []).append(DivisionUse(document.title, index[document], Safe("")))
+    for place in walk_items(plan):
+        node, page = place.node, index.showing(place)
+        shown = [(node, "" if index.get(node) is page else f"#{node.id}")]
+        shown += [(project, f"#{project.id}") for project in node.projects]
+        shown += [(initiative, f"#{node.id}_initiatives") for initiative in node.initiatives]
+        for item, fragment in shown:
+            title = getattr(item, "name", None) or item.title
+            for ref in item.divisions:
                 uses.setdefault(ref, []).append(DivisionUse(title, page, Safe(fragment)))
     return uses
 
 
-def _walk_with_page(document: Document, doc_page: PageSpec, index: PageIndex):
-    """Items that carry divisions, each with the page where it is shown and its anchor there."""
-    def visit(node: Node, page: PageSpec):
-        own = index.get(node) or page
-        fragment = "" if own is not page else f"#{node.id}"
-        yield node, own, fragment
-        for project in node.projects:
-            yield project, own, f"#{project.id}"
-        for initiative in node.initiatives:
-            yield initiative, own, f"#{node.id}_initiatives"
-        for child in node.children:
-            yield from visit(child, own)
-    for node in document.children:
-        yield from visit(node, doc_page)
-
-
 def _key_figures(plan: Plan, indicator_count: int) -> list[tuple[str, int]]:
     """(label key, count) for the home page: goals, indicators, projects; only those the plan has."""
-    def nodes(node: Node):
-        yield node
-        for child in node.children:
-            yield from nodes(child)
-    every = [n for document in plan.documents for top in document.children for n in nodes(top)]
+    every = [place.node for place in walk_items(plan)]
     figures = [("figure_goals", sum(1 for n in every if n.level.value in GOAL_LEVELS)),
                ("figure_indicators", indicator_count),
                ("figure_projects", sum(len(n.projects) for n in every))]
     return [(key, count) for key, count in figures if count]
 
 
-def _indicator_pages(plan: Plan, pages: list[PageSpec]) -> dict[str, PageSpec]:
+def _indicator_pages(plan: Plan, index: PageIndex) -> dict[str, PageSpec]:
     """indicator id → the page whose table shows it (its item's page, or the nearest page above)."""
-    index = PageIndex(plan, pages)
-    out: dict[str, PageSpec] = {}
-    for document in plan.documents:
-        for obj, page, _ in _walk_with_page(document, index[document], index):
-            if isinstance(obj, Node):
-                for indicator in (*obj.targets, *obj.kpis):
-                    out[indicator.id] = page
-    return out
+    return {indicator.id: index.showing(place) for place in walk_items(plan)
+            for indicator in (*place.node.targets, *place.node.kpis)}
 
 
 def _front_matter(title: str, description: str, boost: float | None, updated=None) -> str:
@@ -164,26 +141,27 @@ def _document_of(page: PageSpec) -> str | None:
     return page.path.split("/", 1)[0] if page.kind in ("document", "node") else None
 
 
-def render_site(plan: Plan, updated: LastUpdated | None = None) -> list[RenderedLanguage]:
+def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> list[RenderedLanguage]:
     """Markdown for every page in every language; pure: returns strings, writes nothing.
 
-    `updated` gives each page its last-updated date (from git history); without it none is shown.
+    `source`: the prepared plan (prepare.site), or a plan to prepare with `updated`, each page's
+    last-updated date (from git history); without it none is shown.
     """
-    updated = updated or LastUpdated()
-    data_files = open_data_files(plan)
+    prepared = source if isinstance(source, Prepared) else prepare(source, updated)
+    plan, updated, data_files = prepared.plan, prepared.updated, list(prepared.data_files)
     pages = plan_pages(plan)
     index = PageIndex(plan, pages)
     divisions: dict[str, Division] = {d.id: d for d in plan.divisions}
     uses = _division_uses(plan, index)
-    assessments = assess_plan(plan)
+    assessments = prepared.assessments
     rule = rule_of(plan)
-    places = list(plan_indicators(plan))
+    places = list(prepared.indicators)
     place_of = {place.indicator.id: place for place in places}
     status_counts = [(status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
-    indicator_pages = _indicator_pages(plan, pages)
+    indicator_pages = _indicator_pages(plan, index)
     key_figures = _key_figures(plan, len(places))
     results = []
-    languages = published_languages(plan.root.languages)
+    languages = prepared.languages
     for language in languages:
         env = make_environment(language)
         labels = load_labels(language.code)

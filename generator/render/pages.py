@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Node, Plan
+from ..model.walk import ItemPlace, walk_items
 from ..prepare.progress import plan_indicators
 
 
@@ -66,10 +67,7 @@ class PageIndex:
     def __init__(self, plan: Plan, pages: list[PageSpec]) -> None:
         self._pages = {page.key: page for page in walk_pages(pages) if page.key is not None}
         # Item ids are unique across the plan (references.py checks), so an item names its document.
-        self._document_of: dict[str, str] = {}
-        for document in plan.documents:
-            for node in _all_nodes(document.children):
-                self._document_of[node.id] = document.id
+        self._document_of = {place.node.id: place.document.id for place in walk_items(plan)}
 
     def key(self, subject: Document | Node) -> PageKey:
         if isinstance(subject, Document):
@@ -79,11 +77,13 @@ class PageIndex:
     def get(self, subject: Document | Node) -> PageSpec | None:
         return self._pages.get(self.key(subject))
 
+    def showing(self, place: ItemPlace) -> PageSpec:
+        """The page that shows an item: its own, or that of the nearest item above with one, or its document's."""
+        for item in (place.node, *reversed(place.ancestors)):
+            if (page := self.get(item)) is not None:
+                return page
+        return self[place.document]
+
     def __getitem__(self, subject: Document | Node) -> PageSpec:
         return self._pages[self.key(subject)]
 
-
-def _all_nodes(nodes: list[Node]):
-    for node in nodes:
-        yield node
-        yield from _all_nodes(node.children)

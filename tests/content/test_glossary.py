@@ -13,7 +13,7 @@ import pytest
 
 from generator.model import Prose, Text
 from generator.load.plan import load_plan
-from generator.load.references import walk
+from generator.model.walk import walk_models
 from tests.conftest import PLANS
 
 LOADED = {name: load_plan(path).plan for name, path in PLANS.items()}
@@ -41,7 +41,7 @@ def test_texts_use_the_glossary_names(name):
     # Names of one or two characters (市, 国) occur inside too many compounds to check this way.
     names = [(ja, en) for ja, en, kind in _names(plan) if kind != "term" and len(ja) >= 3]
     pairs = [(item.ja, item.en) for document in plan.documents
-             for _, item in walk(document) if isinstance(item, (Text, Prose))]
+             for _, item in walk_models(document) if isinstance(item, (Text, Prose))]
     misses = []
     for ja, en in names:
         longer = [other for other, _ in names if ja in other and other != ja]

@@ -13,7 +13,7 @@ from generator.labels import load_labels
 from generator.languages import published_languages
 from generator.load.plan import load_plan
 from tests.conftest import PLANS
-from generator.load.references import walk
+from generator.model.walk import walk_models
 from tests.html_tags import tags
 
 # A name shown in its fallback language sits in a span marking its lang, inside the link.
@@ -65,7 +65,7 @@ def test_every_link_inside_the_site_resolves(built_sites, name):
 def _references(plan) -> int:
     """How many times the plan names a division as responsible (documents, items, projects, initiatives)."""
     return sum(len(getattr(item, "divisions", ()) or ()) for document in plan.documents
-               for _, item in walk(document)) + sum(1 for d in plan.documents if d.division)
+               for _, item in walk_models(document)) + sum(1 for d in plan.documents if d.division)
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))

@@ -1,0 +1,55 @@
+"""Prepare, once: everything derived from a validated plan, which every later phase reads.
+
+A build, `serve` and the tests render from one `Prepared`: the plan, when each part last changed, each
+indicator's place and assessment, the open-data files and the translation coverage, each computed once
+(a build assessed the plan three times, and wrote the open data's files twice, before this step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..languages import Language, published_languages
+from ..load.plan import load_plan
+from ..load.yaml_reader import LoadedFile
+from ..model import Plan
+from .coverage import Coverage, translation_coverage
+from .open_data import DataFile, open_data_files
+from .progress import Assessment, IndicatorPlace, assess_plan, plan_indicators
+from .updated import LastUpdated, last_updated
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated plan and what is derived from it."""
+
+    plan: Plan
+    updated: LastUpdated                                 # each document's and the plan's last-updated date
+    languages: tuple[Language, ...]                     # the languages the site is published in
+    indicators: tuple[IndicatorPlace, ...]              # every target and KPI, with its place in the plan
+    assessments: Mapping[str, Assessment]               # indicator id → its status under the plan's rule
+    data_files: tuple[DataFile, ...]                    # the open data, in the order its page lists it
+    coverage: tuple[Coverage, ...]                      # per published language, the texts it has of its own
+    document_files: Mapping[str, LoadedFile] = field(default_factory=dict)  # document id → its file
+
+
+def prepare(plan: Plan, updated: LastUpdated | None = None,
+            document_files: Mapping[str, LoadedFile] | None = None) -> Prepared:
+    """Everything derived from `plan`; without `updated`, no page shows a date."""
+    languages = tuple(published_languages(plan.root.languages))
+    assessments = assess_plan(plan)
+    return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
+                    tuple(open_data_files(plan, assessments)), tuple(translation_coverage(plan, languages)),
+                    dict(document_files or {}))
+
+
+def prepare_directory(plan_dir: Path) -> Prepared:
+    """Read and validate the plan in `plan_dir` (PlanError lists every problem), and prepare it."""
+    loaded = load_plan(Path(plan_dir))
+    updated = last_updated(Path(plan_dir), {ident: file.path for ident, file in loaded.document_files.items()})
+    return prepare(loaded.plan, updated, loaded.document_files)
+
+
+__all__ = ["Prepared", "prepare", "prepare_directory"]
