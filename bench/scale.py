@@ -55,21 +55,21 @@ def _tree_bytes(directory: Path) -> int:
 
 def build_one(plan_dir: Path, out: Path) -> dict:
     """Build `plan_dir` into `out`, phase by phase, in this process; return the figures."""
-    from generator.publish.build import build_order, run_mkdocs, write_sources
-    from generator.load.plan import load_plan
+    from generator.prepare.site import prepare_directory
+    from generator.publish.build import assemble, build_languages, write_sources
     from generator.render.markdown_site import render_site
 
     clock = Clock()
     work = out / "work"
-    with clock("load+validate"):
-        loaded = load_plan(plan_dir)
+    with clock("load+validate"):  # and prepare: dates, assessments, open data, coverage
+        prepared = prepare_directory(plan_dir)
     with clock("render"):
-        rendered = render_site(loaded.plan)
+        rendered = render_site(prepared)
     with clock("write"):
-        configs = write_sources(rendered, loaded.plan, work)
-    with clock("mkdocs"):
-        for code in build_order(rendered):
-            run_mkdocs(configs[code])
+        configs = write_sources(rendered, prepared.plan, work, prepared.data_files)
+    with clock("mkdocs"):  # the languages side by side, in processes of their own (CPU: this process only)
+        build_languages(configs)
+        assemble(work, rendered)
     pages = sum(len(language.files) for language in rendered)
     return {"phases": clock.phases, "pages": pages, "pages_per_language": len(rendered[0].files),
             "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -79,6 +82,12 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
         logger.propagate = previous_propagate
 
 
+def language_site(work: Path, language) -> Path:
+    """Where one language's site is built: apart from the others, so that the languages build side by side
+    (MkDocs empties its site directory first), to be put together by `assemble`."""
+    return work / "sites" / language.code
+
+
 def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
     """Write each language's docs tree and MkDocs config into `work`; return the config paths.
     The open data goes once, into the default language's tree, which MkDocs copies to /data/."""
@@ -91,7 +100,7 @@ def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
         code = result.language.code
         for path, text in result.files.items():
             tree.write(f"docs/{code}/{path}", text)
-        site_dir = work / "site" / site_subdir(result.language)
+        site_dir = language_site(work, result.language)
         terms = tree.write(f"terms.{code}.json", json.dumps(linked_terms(plan, result.language), ensure_ascii=False))
         config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir, terms)
         configs[code] = tree.write(f"mkdocs.{code}.yml", config)
@@ -99,9 +108,39 @@ def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
 
 
 def build_order(rendered) -> list[str]:
-    """Language codes in the order MkDocs must build them: the default language first, because MkDocs
-    empties its site_dir (the site root), which holds the other languages' sites."""
+    """Language codes in the order MkDocs builds them into one tree (`serve`): the default language first,
+    because MkDocs empties its site_dir (the site root), which holds the other languages' sites."""
     return [result.language.code for result in sorted(rendered, key=lambda result: not result.language.default)]
+
+
+def build_languages(configs: dict[str, Path]) -> None:
+    """Each language's MkDocs build, strict; side by side in processes of their own, up to the cores there
+    are (each language is a build of its own, with its own site directory), or one after the other.
+
+    Processes are forked, so that each starts with MkDocs and the theme already imported; a process that
+    runs threads (`serve`'s server and file watcher) is never forked, and builds one language after another.
+    """
+    workers = min(len(configs), os.cpu_count() or 1)
+    if workers < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for config in configs.values():
+            run_mkdocs(config)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for future in [pool.submit(run_mkdocs, config) for config in configs.values()]:
+            future.result()  # a language's BuildError is raised here, as in this process
+
+
+def assemble(work: Path, rendered) -> Path:
+    """The languages' sites put together: the default language at the root, each other at its URL prefix."""
+    root = work / "site"
+    default = next(result.language for result in rendered if result.language.default)
+    language_site(work, default).rename(root)
+    for result in rendered:
+        if result.language != default:
+            target = root / site_subdir(result.language)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            language_site(work, result.language).rename(target)
+    return root
 
 
 def _swap_into_place(new: Path, out: Path) -> None:
@@ -125,11 +164,11 @@ def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
         configs = write_sources(rendered, prepared.plan, work, prepared.data_files)   # 3. write
-        for code in build_order(rendered):
-            run_mkdocs(configs[code])                           # 4. MkDocs, strict
+        build_languages(configs)                                 # 4. MkDocs, strict, the languages side by side
+        site = assemble(work, rendered)
         # The marker lets the next build recognise this directory as a site it may replace.
-        OutputTree(work / "site").write(MARKER, MARKER_TEXT)
-        _swap_into_place(work / "site", out)                     # 5. only now replace the old site
+        OutputTree(site).write(MARKER, MARKER_TEXT)
+        _swap_into_place(site, out)                              # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BuildResult(out, len(rendered[0].files), list(prepared.coverage))
