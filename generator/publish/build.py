@@ -8,7 +8,6 @@ built cleanly in strict mode.
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -23,7 +22,7 @@ from ..prepare.coverage import Coverage
 from ..prepare.site import Prepared, prepare_directory
 from ..problems.errors import BuildError
 from ..languages import default_language
-from .mkdocs_config import linked_terms, mkdocs_config, site_subdir
+from .mkdocs_config import mkdocs_config, site_subdir
 from .output_safety import MARKER, MARKER_TEXT, check_output
 from ..render.markdown_site import RenderedLanguage, render_site
 from ..render.open_data_page import DATA_DIR
@@ -98,11 +97,10 @@ def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
     languages = tuple(result.language for result in rendered)
     for result in rendered:
         code = result.language.code
-        for path, text in result.files.items():
-            tree.write(f"docs/{code}/{path}", text)
+        for path, content in (*result.files.items(), *result.assets.items()):
+            tree.write(f"docs/{code}/{path}", content)
         site_dir = language_site(work, result.language)
-        terms = tree.write(f"terms.{code}.json", json.dumps(linked_terms(plan, result.language), ensure_ascii=False))
-        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir, terms)
+        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir)
         configs[code] = tree.write(f"mkdocs.{code}.yml", config)
     return configs
 

@@ -17,14 +17,10 @@ from ..labels import load_labels
 from ..languages import Language
 from ..model import Plan
 from ..resources import MKDOCS_YML, OVERRIDES_DIR
-from ..render.page_meta import plain_text
 
+# The hooks that remain: each needs the engine's own objects (generator/publish/hooks/).
 HOOKS_DIR = Path(__file__).resolve().parent / "hooks"
-HOOKS = HOOKS_DIR / "theme_templates.py"
-METADATA_HOOKS = HOOKS_DIR / "page_metadata.py"
-SEARCH_HOOKS = HOOKS_DIR / "search_text.py"
-PRINT_HOOKS = HOOKS_DIR / "print_margins.py"
-TERM_LINKS_HOOKS = HOOKS_DIR / "term_links.py"
+HOOKS = [HOOKS_DIR / "theme_templates.py"]
 
 
 def site_subdir(language: Language) -> str:
@@ -45,13 +41,6 @@ def _escaped_nav(nav: list[Any]) -> list[Any]:
     return out
 
 
-def linked_terms(plan: Plan, language: Language) -> list[dict[str, str]]:
-    """The glossary terms that have a definition, as this language shows them."""
-    return [{"id": term.id, "text": term.term.pick(language)[0],
-             "definition": plain_text(term.definition, language)}
-            for term in plan.glossary if term.definition is not None]
-
-
 def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
     """The page's text font, and that of runs of another language's text it marks with their `lang`.
 
@@ -65,9 +54,8 @@ def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
 
 
 def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
-                  docs_dir: Path, site_dir: Path, terms_file: Path | None = None) -> str:
-    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in;
-    `terms_file`: the JSON file of the terms its pages link (linked_terms), written beside the config."""
+                  docs_dir: Path, site_dir: Path) -> str:
+    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in."""
     prefix_from_here = "../" * site_subdir(language).count("/")
     alternate = [
         {
@@ -83,14 +71,6 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         }
         for other in languages
     ]
-    # What generator/publish/hooks/page_metadata.py needs to know about the whole site (Open Graph, JSON-LD).
-    keikaku_meta = {
-        "municipality": plan.root.municipality.pick(language)[0],
-        "municipality_names": list(dict.fromkeys(plan.root.municipality.pick(other)[0] for other in languages)),
-        "og_locale": language.og_locale,
-        "og_locale_alternates": [other.og_locale for other in languages if other != language],
-        "root_url": plan.root.site_url,
-    }
     config = {
         "INHERIT": str(MKDOCS_YML),
         "site_name": html.escape(plan.root.site_title.pick(language)[0]),
@@ -100,14 +80,10 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "site_dir": str(site_dir),
         "theme": {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR)},
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
-        "extra": {"alternate": alternate, "keikaku_meta": keikaku_meta,
-                  # generator/publish/hooks/print_margins.py: the labels of the printed pages' margins.
-                  "keikaku_print": {"labels": language.code},
-                  # generator/publish/hooks/term_links.py: terms linked to their glossary entry where a page mentions them.
-                  "keikaku_terms": str(terms_file) if terms_file else None,
+        "extra": {"alternate": alternate,
                   # site_overrides/main.html: the fonts of the page's language and of the runs it marks.
                   "keikaku_fonts": fonts_css(language, languages)},
         "nav": _escaped_nav(nav),
-        "hooks": [str(HOOKS), str(METADATA_HOOKS), str(PRINT_HOOKS), str(TERM_LINKS_HOOKS), str(SEARCH_HOOKS)],
+        "hooks": [str(hook) for hook in HOOKS],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

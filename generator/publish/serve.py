@@ -27,7 +27,7 @@ from ..problems.errors import BuildError, PlanError
 from ..render.markdown_site import render_site
 from ..render.open_data_page import DATA_DIR
 from .build import build_order, build_site, run_mkdocs
-from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, linked_terms, mkdocs_config, site_subdir
+from .mkdocs_config import MKDOCS_YML, OVERRIDES_DIR, mkdocs_config, site_subdir
 from .output_safety import check_output
 from .serve_problems import BuildStatus, PortInUse, ProblemPageServer, ensure_port_free
 from .writer import OutputTree, SyncedTree
@@ -66,7 +66,7 @@ class Preview:
     def __init__(self, plan_dir: Path, out: Path, work: Path):
         self.plan_dir, self.out, self.work = Path(plan_dir), Path(out), Path(work)
         self.trees: dict[str, SyncedTree] = {}
-        self.configs: dict[str, tuple[str, str]] = {}  # language → (its MkDocs config, the terms it links)
+        self.configs: dict[str, str] = {}
         self.theme: tuple | None = None
         self.data: list[tuple[str, str]] | None = None  # the open data of the last build
 
@@ -89,18 +89,15 @@ class Preview:
         theme = _theme_stamp()
         whole_site = theme != self.theme or set(self.trees) != {language.code for language in languages}
         changed: dict[str, set[str]] = {}
-        configs: dict[str, tuple[str, str]] = {}
+        configs: dict[str, str] = {}
         for result in rendered:
             code = result.language.code
             tree = self.trees.setdefault(code, SyncedTree(self.work / "docs" / code))
-            changed[code], removed = tree.sync(result.files)
-            terms_file = self.work / f"terms.{code}.json"
-            terms = json.dumps(linked_terms(prepared.plan, result.language), ensure_ascii=False)
-            # The config, and the terms its pages link: a changed glossary changes links on every page.
-            configs[code] = (mkdocs_config(prepared.plan, result.language, languages, result.nav, tree.root,
-                                           self.out / site_subdir(result.language), terms_file), terms)
+            changed[code], removed = tree.sync({**result.files, **result.assets})
+            changed[code] -= set(result.assets)  # pages are what MkDocs rebuilds; the assets are copied as they are
+            configs[code] = mkdocs_config(prepared.plan, result.language, languages, result.nav, tree.root,
+                                          self.out / site_subdir(result.language))
             whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
-            terms_file.write_text(terms, encoding="utf-8")
         if whole_site:
             result = build_site(self.plan_dir, self.out, prepared=prepared, rendered=rendered)
             self.configs, self.theme, self.data = configs, theme, data
@@ -115,7 +112,7 @@ class Preview:
             if not changed[code]:
                 continue
             config_file = self.work / f"mkdocs.{code}.yml"
-            config_file.write_text(configs[code][0], encoding="utf-8")
+            config_file.write_text(configs[code], encoding="utf-8")
             index_file = self.out / site_subdir(by_code[code]) / "search" / "search_index.json"
             previous = json.loads(index_file.read_text(encoding="utf-8")) if index_file.is_file() else None
             run_mkdocs(config_file, dirty=True)

@@ -16,7 +16,7 @@ class OutputTree:
         self.root = root.resolve()
         self.written: set[str] = set()
 
-    def write(self, relative: str, content: str) -> Path:
+    def write(self, relative: str, content: str | bytes) -> Path:
         if relative in self.written:
             raise DuplicateOutput(f"{relative} would be written twice")
         target = (self.root / relative).resolve()
@@ -24,7 +24,10 @@ class OutputTree:
             raise DuplicateOutput(f"{relative} is outside the output tree")
         self.written.add(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
         return target
 
 
@@ -35,10 +38,10 @@ class SyncedTree:
 
     def __init__(self, root: Path):
         self.root = root.resolve()
-        self.current: dict[str, str] = {}
+        self.current: dict[str, str | bytes] = {}
 
-    def sync(self, files: dict[str, str]) -> tuple[set[str], set[str]]:
-        """Make the tree hold exactly `files` (relative path → text); return (changed, removed)."""
+    def sync(self, files: dict[str, str | bytes]) -> tuple[set[str], set[str]]:
+        """Make the tree hold exactly `files` (relative path → text or bytes); return (changed, removed)."""
         changed = {path for path, text in files.items() if self.current.get(path) != text}
         removed = set(self.current) - set(files)
         for relative in sorted(changed):
@@ -46,7 +49,11 @@ class SyncedTree:
             if self.root not in target.parents:
                 raise DuplicateOutput(f"{relative} is outside the output tree")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(files[relative], encoding="utf-8")
+            content = files[relative]
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
         for relative in removed:
             (self.root / relative).unlink(missing_ok=True)
         self.current = dict(files)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import posixpath
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -24,6 +26,9 @@ from .pages import PageIndex, PageSpec, plan_pages, walk_pages
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
+from .page_head import SHARE_IMAGE, SiteFacts, head_tags, page_url, print_margins
+from .share_image import share_png
+from .term_links import GLOSSARY_PAGE, link_terms_in_markdown, linked_terms
 
 # Levels that are a plan's goals, counted among the home page's key figures.
 GOAL_LEVELS = {"basic_goal", "reform_goal", "policy_area", "basic_policy", "priority_issue"}
@@ -59,8 +64,9 @@ class DivisionUse:
 @dataclass
 class RenderedLanguage:
     language: Language
-    files: dict[str, str]
+    files: dict[str, str]            # Markdown file → its text
     nav: list[Any]
+    assets: dict[str, bytes] = field(default_factory=dict)  # other files of the docs tree (the share picture)
 
     @property
     def lang(self) -> str:
@@ -108,17 +114,31 @@ def _indicator_pages(plan: Plan, index: PageIndex) -> dict[str, PageSpec]:
             for indicator in (*place.node.targets, *place.node.kpis)}
 
 
-def _front_matter(title: str, description: str, boost: float | None, updated=None) -> str:
+def _front_matter(title: str, description: str, boost: float | None, head: str, print_style: str) -> str:
     """Page metadata. The theme prints the title into <title> and the header, and the description
     into its meta tag, as they are, so both are HTML-escaped here; without a title MkDocs would
-    take the first heading's text, unescaped. `updated` (the page's last-updated date) goes into
-    the margins of its printed pages (generator/publish/hooks/print_margins.py)."""
+    take the first heading's text, unescaped. `head` (Open Graph, JSON-LD) and `print_style` (the
+    printed margins) are HTML made and escaped by page_head.py, printed by site_overrides/main.html."""
     meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description)}
     if boost is not None:
         meta["search"] = {"boost": boost}
-    if updated is not None:
-        meta["updated"] = updated.isoformat()
+    meta["kk_head"], meta["kk_print"] = head, print_style
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+# The end of an element that ends a block of text, or a line break, directly followed by a tag. Material's
+# search (9.8.1) indexes a page's text joining adjacent elements without a space: a table row's cells, a
+# list's items or a term and its description (<dt>Director-General</dt><dd>Ichikawa …) would become one
+# word, which no query finds. A line break between them changes nothing on the page.
+_BLOCK_END = re.compile(r"(</(?:td|th|dt|dd|li|tr|p|caption|figcaption|h[1-6]|div|summary)>|<br\s*/?>)(?=<)")
+
+
+def _site_facts(plan: Plan, language: Language, languages: tuple[Language, ...]) -> SiteFacts:
+    root = plan.root.site_url
+    return SiteFacts(plan.root.site_title.pick(language)[0], plan.root.municipality.pick(language)[0],
+                     tuple(dict.fromkeys(plan.root.municipality.pick(other)[0] for other in languages)),
+                     language.og_locale, tuple(other.og_locale for other in languages if other != language),
+                     root + language.url_prefix if root else None, root)
 
 
 def _nav(pages: list[PageSpec], titles: dict[str, str]) -> list[Any]:
@@ -135,6 +155,12 @@ def _updated_note(day, labels) -> str:
     """The page's last-updated line, machine-readable in <time>."""
     return (f'\n<p class="kk-updated">{html.escape(labels.last_updated)}: '
             f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, labels))}</time></p>\n')
+
+
+def _relative_dir(target: str, source: str) -> str:
+    """The URL of the directory `target` (e.g. "glossary/") from the page of Markdown file `source`."""
+    link = posixpath.relpath(target.rstrip("/"), posixpath.dirname(source) or ".")
+    return link + "/"
 
 
 def _document_of(page: PageSpec) -> str | None:
@@ -166,6 +192,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         env = make_environment(language)
         labels = load_labels(language.code)
         others = [OtherLanguage(other, load_labels(other.code)) for other in languages if other != language]
+        terms = linked_terms(plan, language)
+        site = _site_facts(plan, language, languages)
+        titles_by_url: dict[str, str] = {}
         heading_text = env.filters["heading_text"]
         text_of = env.filters["t"]
         files: dict[str, str] = {}
@@ -217,13 +246,22 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))
             titles[page.path] = title
+            titles_by_url[page_url(page.path)] = title
             description = page_description(page, plan, language, labels, title)
             body = template.render(context)
             day = updated.of(_document_of(page))
             if day is not None:
                 body += _updated_note(day, labels)
-            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind), day) + body
-        results.append(RenderedLanguage(language, files, _nav(pages, titles)))
+            if page.path != GLOSSARY_PAGE and terms:
+                body = link_terms_in_markdown(body, terms, _relative_dir("glossary/", page.path))
+            body = _BLOCK_END.sub("\\1\n", body)
+            head = head_tags(page.path, title, description, site, titles_by_url)
+            margins = print_margins(site.site_name, site.site_url + page_url(page.path) if site.site_url else None,
+                                    f"{labels.last_updated}: {format_date(day, labels)}" if day else None,
+                                    labels.printed_on)
+            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind), head, margins) + body
+        assets = {SHARE_IMAGE: share_png(site.municipality)}
+        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets))
     return results
 
 

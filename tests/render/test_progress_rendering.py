@@ -108,8 +108,9 @@ def test_status_and_latest_actual_are_shown_in_both_languages(name):
 
 def test_actual_note_source_and_earlier_values_are_shown():
     rendered = _rendered("graded")
-    ja = _TAGS.sub("", _cell(rendered["ja"], "graded-s", "最新値"))
-    en = _TAGS.sub("", _cell(rendered["en"], "graded-s", "Latest actual"))
+    # (a line break after each block, for search: render/markdown_site.py)
+    ja = _TAGS.sub("", _cell(rendered["ja"], "graded-s", "最新値")).replace("\n", "")
+    en = _TAGS.sub("", _cell(rendered["en"], "graded-s", "Latest actual")).replace("\n", "")
     assert ja == "210人 (令和4年度)速報値出典: 住民基本台帳それ以前: 150人 (令和3年度)"
     assert en == ("210 people (FY2022)Preliminary figureSource: Basic resident register"
                   "Earlier: 150 people (FY2021)")

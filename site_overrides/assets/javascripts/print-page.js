@@ -1,5 +1,5 @@
 // The margins of a printed page show the site's name, the page's address and its date
-// (generator/publish/hooks/print_margins.py). What the build could not know, this adds before printing: the address
+// (generator/render/page_head.py). What the build could not know, this adds before printing: the address
 // the page was opened at (when the plan sets no site_url), and the day of printing (when the plan's
 // files have no date from git), in the page's language.
 (function () {

@@ -1,4 +1,4 @@
-// A term linked to the glossary (generator/publish/hooks/term_links.py) carries its definition in `title`,
+// A term linked to the glossary (generator/render/term_links.py) carries its definition in `title`,
 // which the browser shows on hover only. This shows it on keyboard focus too, in one tooltip that
 // stays while the pointer is over the term or the tooltip, and that Escape dismisses (WCAG 1.4.13).
 // While it shows, the title moves aside, so the browser's own tooltip does not cover it.

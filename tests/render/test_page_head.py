@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.publish.hooks.print_margins import css_string, print_margins
+from generator.render.page_head import css_string, print_margins
 
 HOSTILE = 'Town "A" \\ </style><script>alert(1)</script> &amp;\n}'
 
