@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "generator"
 LAYERS = [
     ["generator.languages", "generator.resources", "generator.characters"],  # what every phase shares
-    ["generator.messages", "generator.labels"],  # the catalogues: messages and labels, per language
+    ["generator.messages", "generator.labels", "generator.page_kinds"],  # the catalogues; the kinds of page
     ["generator.problems"],  # what is wrong, where, in the editor's terms
     ["generator.model"],  # the plan as typed data, and its JSON Schema
     ["generator.load"],  # read the plan's files and validate them

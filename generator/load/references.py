@@ -8,17 +8,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..problems.errors import Location, ProblemCollector
-from ..languages import reserved_url_segments
+from ..page_kinds import reserved_ids
 from ..messages import Message
 from ..model import Division
 from ..model.common import SLUG_PATTERN
 from ..problems.keypath import KeyPath, format_key_path
 from .yaml_reader import LoadedFile
 
-# Top-level URL segments the site uses itself; a document id may not take one.
-RESERVED_IDS = reserved_url_segments() | {"assets", "search", "glossary", "divisions", "sources", "data", "404",
-                                           "accessibility",
-                                           "progress", "indicators"}
+# Top-level URL segments the site uses itself (its pages, the theme's, the other languages'); a document id
+# may not take one.
+RESERVED_IDS = reserved_ids()
 
 
 # The lists of a document whose entries carry an id, and what each entry is. Items, projects, indicators and

@@ -29,27 +29,11 @@ from .safety import Safe
 from .page_head import SHARE_IMAGE, SiteFacts, head_tags, page_url, print_margins
 from .share_image import share_png
 from .term_links import GLOSSARY_PAGE, link_terms_in_markdown, linked_terms
+from ..page_kinds import PAGE_KINDS
 
 # Levels that are a plan's goals, counted among the home page's key figures.
 GOAL_LEVELS = {"basic_goal", "reform_goal", "policy_area", "basic_policy", "priority_issue"}
 
-# Listing pages name every topic; they would crowd the pages about a topic out of search results.
-# A boost below 1 lowers their score and marks them as listings for Keikaku's search worker
-# (site_overrides/assets/javascripts/workers/search-ranking.js), which puts them after item pages.
-SEARCH_BOOST = {"home": 0.2, "glossary": 0.2, "divisions": 0.2, "indicators": 0.2, "progress": 0.2, "open_data": 0.2,
-                "accessibility": 0.2}
-
-TEMPLATE_BY_KIND = {
-    "home": "home.j2.md",
-    "document": "document.j2.md",
-    "node": "node.j2.md",
-    "glossary": "glossary.j2.md",
-    "divisions": "divisions.j2.md",
-    "progress": "progress.j2.md",
-    "accessibility": "accessibility.j2.md",
-    "indicators": "indicators.j2.md",
-    "open_data": "open_data.j2.md",
-}
 
 
 @dataclass(frozen=True)
@@ -200,7 +184,8 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         files: dict[str, str] = {}
         titles: dict[str, str] = {}
         for page in walk_pages(pages):
-            template = env.get_template(TEMPLATE_BY_KIND[page.kind])
+            kind = PAGE_KINDS[page.kind]
+            template = env.get_template(kind.template)
             context = {
                 "page": page,
                 "plan": plan,
@@ -234,15 +219,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 context["node"] = page.subject
             elif page.kind == "document":
                 context["document"] = page.subject
-            title = {
-                "home": labels.home,
-                "glossary": labels.glossary,
-                "divisions": labels.divisions,
-                "progress": labels.progress_page,
-                "accessibility": labels.accessibility_page,
-                "indicators": labels.indicators_page,
-                "open_data": labels.open_data_page,
-            }.get(page.kind) or (
+            title = getattr(labels, kind.title_label) if kind.title_label else (
                 text_of(page.subject.short_title or page.subject.title)
                 if page.kind == "document" else heading_text(page.subject))
             titles[page.path] = title
@@ -259,7 +236,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             margins = print_margins(site.site_name, site.site_url + page_url(page.path) if site.site_url else None,
                                     f"{labels.last_updated}: {format_date(day, labels)}" if day else None,
                                     labels.printed_on)
-            files[page.path] = _front_matter(title, description, SEARCH_BOOST.get(page.kind), head, margins) + body
+            files[page.path] = _front_matter(title, description, kind.search_boost, head, margins) + body
         assets = {SHARE_IMAGE: share_png(site.municipality)}
         results.append(RenderedLanguage(language, files, _nav(pages, titles), assets))
     return results

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document, Node, Plan
+from ..page_kinds import PAGE_KINDS, SITE_PAGES
 from ..model.walk import ItemPlace, walk_items
 from ..prepare.progress import plan_indicators
 
@@ -34,23 +35,20 @@ def _node_pages(node: Node, document_id: str, parent_dir: str) -> PageSpec:
 
 
 def plan_pages(plan: Plan) -> list[PageSpec]:
-    """Every page, in navigation order: home, each document with its item pages, glossary, divisions."""
+    """Every page, in navigation order: home, each document with its item pages, then the site's pages
+    (generator/page_kinds.py) that the plan has: all indicators, glossary, divisions, open data, progress,
+    the accessibility policy."""
     pages = [PageSpec("home", "index.md", plan)]
     for document in plan.documents:
         doc_page = PageSpec("document", f"{document.id}/index.md", document, key=(document.id, None))
         doc_page.children = [_node_pages(node, document.id, f"{document.id}/") for node in document.children]
         pages.append(doc_page)
-    has_indicators = any(True for _ in plan_indicators(plan))
-    if has_indicators:
-        pages.append(PageSpec("indicators", "indicators/index.md", plan))
-    if plan.glossary:
-        pages.append(PageSpec("glossary", "glossary/index.md", plan))
-    if plan.divisions:
-        pages.append(PageSpec("divisions", "divisions/index.md", plan))
-    pages.append(PageSpec("open_data", "data/index.md", plan))
-    if has_indicators:
-        pages.append(PageSpec("progress", "progress/index.md", plan))
-    pages.append(PageSpec("accessibility", "accessibility/index.md", plan))  # the site's policy, in every plan
+    has = {"indicators": any(True for _ in plan_indicators(plan)), "glossary": bool(plan.glossary),
+           "divisions": bool(plan.divisions)}
+    for name in SITE_PAGES:
+        kind = PAGE_KINDS[name]
+        if kind.needs is None or has[kind.needs]:
+            pages.append(PageSpec(name, f"{kind.segment}/index.md", plan))
     return pages
 
 

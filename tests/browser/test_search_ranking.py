@@ -17,7 +17,7 @@ import pytest
 from generator.languages import Language
 from generator.load.plan import load_plan
 from generator.prepare.progress import plan_indicators
-from generator.render.markdown_site import SEARCH_BOOST
+from generator.page_kinds import PAGE_KINDS
 from generator.render.pages import plan_pages, walk_pages
 from tests.plans import PLANS, PRODUCT_PLANS, languages
 
@@ -72,7 +72,7 @@ def _names(plan: str, site: Path, language: Language) -> list[Name]:
 
 def _listing_pages(plan: str) -> set[str]:
     loaded = load_plan(PLANS[plan]).plan
-    return {page.path.removesuffix("index.md") for page in walk_pages(plan_pages(loaded)) if page.kind in SEARCH_BOOST}
+    return {page.path.removesuffix("index.md") for page in walk_pages(plan_pages(loaded)) if PAGE_KINDS[page.kind].search_boost is not None}
 
 
 CASES = [pytest.param(plan, language, id=f"{plan}-{language.code}")
