@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
+from ..catalogue import Catalogue
 from ..characters import visible
 from ..languages import all_languages, by_code, fallback_chain
 
@@ -66,35 +65,22 @@ class Shown(str):
     """Text already rendered by this module (a list of problems inside another message): shown as it is."""
 
 
-def _catalogue_file(code: str) -> Path:
-    return CATALOGUE_DIR / f"{code}.yaml"
+MESSAGES = Catalogue("message catalogue", CATALOGUE_DIR)
 
 
-@cache
-def _read(code: str) -> dict[str, Any]:
-    path = _catalogue_file(code)
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-
-@cache
-def catalogue(lang: str) -> dict[str, Any]:
+def catalogue(lang: str) -> Mapping[str, Any]:
     """The messages for `lang`: its own catalogue, and for each message it lacks, its fallback's (the registry's
     chain, e.g. Easy Japanese → Japanese), so a language may start without a catalogue or with a partial one."""
-    merged: dict[str, Any] = {}
-    for language in reversed(fallback_chain(by_code(lang))):
-        merged.update({key: value for key, value in _read(language.code).items() if not key.startswith("_")})
-    if not merged:
-        raise KeyError(f"no message catalogue for {lang} nor its fallbacks in {CATALOGUE_DIR}")
-    return merged
+    return MESSAGES.words(lang)
 
 
-def catalogue_settings(lang: str) -> dict[str, Any]:
-    return _read(lang).get("_settings") or {}
+def catalogue_settings(lang: str) -> Mapping[str, Any]:
+    return MESSAGES.settings(lang)
 
 
 def catalogue_languages() -> list[str]:
     """Codes of the registry's languages that have a catalogue file of their own, in registry order."""
-    return [language.code for language in all_languages() if _catalogue_file(language.code).is_file()]
+    return MESSAGES.languages()
 
 
 def message_languages() -> list[str]:

@@ -7,12 +7,11 @@ last named item stays a key path (`target.value`), which the editor finds in tha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..labels import load_labels
-from ..resources import TEMPLATES_DIR
-from ..languages import by_code, fallback_chain
 from ..messages import Message, PlanText, render
 from .keypath import KeyPath
 
@@ -48,13 +47,13 @@ class NodeName:
         return render(Message("place.item_number", {"n": self.index + 1}), lang)
 
 
-def _level_labels(lang: str) -> dict[str, str]:
+def _level_labels(lang: str) -> Mapping[str, str]:
     """The levels' headings (基本目標{number}) of `lang`, or of the first language along its fallback chain that
-    has a labels file: a message may be shown in a registered language before its labels are written."""
-    for language in fallback_chain(by_code(lang)):
-        if (TEMPLATES_DIR / "labels" / f"{language.code}.yaml").is_file():
-            return load_labels(language.code).data.get("levels") or {}
-    return {}
+    has them: a message may be shown in a registered language before its labels are written."""
+    try:
+        return load_labels(lang).data.get("levels") or {}
+    except KeyError:  # no language along the chain has a labels file
+        return {}
 
 
 def _text(value: Any) -> PlanText | None:
