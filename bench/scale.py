@@ -66,7 +66,7 @@ def build_one(plan_dir: Path, out: Path) -> dict:
     with clock("render"):
         rendered = render_site(prepared)
     with clock("write"):
-        configs = write_sources(rendered, prepared.plan, work, prepared.data_files)
+        configs = write_sources(rendered, prepared.plan, work, prepared.data_files, prepared.identity)
     with clock("mkdocs"):  # the languages side by side, in processes of their own (CPU: this process only)
         build_languages(configs)
         assemble(work, rendered)

@@ -9,6 +9,7 @@ from pathlib import Path
 from .publish.engines import DEFAULT_ENGINE, ENGINES, use_engine
 from .problems.errors import BuildError, KeikakuError, MessageError, PlanError
 from .languages import all_languages, default_language
+from .load.site import load_site
 from .characters import visible
 from .messages import Message, Shown, developer_text, locale_language, message_languages, render
 from .publish.output_safety import UnsafeOutput
@@ -33,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
                        ("serve", "build, serve on localhost and rebuild when YAML or templates change")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+        sub.add_argument("--config", type=Path, default=None,
+                         help="the city's mkdocs.yml: colours, emblem, footer (default: the mkdocs.yml beside the plan's folder)")
         sub.add_argument("--lang", choices=message_languages(), default=None,
                          help="language of the problems reported (default: the locale's, from LC_ALL/LANG)")
         if name == "check":
@@ -71,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("diff takes OLD_DIR NEW_DIR, or --base GIT_REF (with --plan DIR), not both")
     try:
         if args.command == "check":
-            from .load.plan import load_plan
-            loaded = load_plan(args.plan)
+            loaded, _ = load_site(args.plan, args.config)
             count = len(loaded.plan.documents)
             print(render(Message("check.ok.one" if count == 1 else "check.ok.many", {"plan": str(args.plan), "count": count}),
                          _message_language(args)))
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             use_engine(args.engine)
             from .publish.build import build_site
-            result = build_site(args.plan, args.out)
+            result = build_site(args.plan, args.out, config=args.config)
             lang = _message_language(args)
             print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))
             print(render(Message("build.coverage", {"coverage": ", ".join(str(entry) for entry in result.coverage)}),
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "serve":
             use_engine(args.engine)
             from .publish.serve import serve
-            serve(args.plan, args.out, args.port, args.lang)
+            serve(args.plan, args.out, args.port, args.lang, args.config)
     except PlanError as exc:
         fmt = getattr(args, "output_format", "text")
         lang = _message_language(args)

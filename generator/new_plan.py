@@ -17,6 +17,7 @@ from .messages import Message
 from .labels import TEMPLATES_DIR
 
 NEW_PLAN_TEMPLATES = TEMPLATES_DIR / "new_plan"
+NEW_SITE_CONFIG = TEMPLATES_DIR / "new_site" / "mkdocs.yml.j2"  # the city's mkdocs.yml, beside the plan's folder
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
@@ -42,8 +43,17 @@ def render_new_plan(municipality_ja: str, municipality_en: str, directory: Path)
     return files
 
 
+def render_site_config(municipality_ja: str, municipality_en: str) -> str:
+    """The city's mkdocs.yml for a new plan: Material's indigo, and commented places for an emblem and a footer."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(NEW_SITE_CONFIG.parent)),
+                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    environment.filters["q"] = _yaml_string
+    return environment.get_template(NEW_SITE_CONFIG.name).render(ja=municipality_ja, en=municipality_en)
+
+
 def write_new_plan(directory: Path, municipality_ja: str, municipality_en: str) -> list[Path]:
-    """Write a new plan into `directory`, which must not exist or be empty; return the files written."""
+    """Write a new plan into `directory`, which must not exist or be empty, and the city's mkdocs.yml beside it
+    when there is none (a fork keeps the one it has, to edit); return the files written."""
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise NewPlanError(Message("new.is_a_file", {"directory": str(directory)}))
@@ -57,4 +67,8 @@ def write_new_plan(directory: Path, municipality_ja: str, municipality_en: str) 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    site_config = directory.absolute().parent / "mkdocs.yml"
+    if not site_config.exists() and not site_config.is_symlink():
+        site_config.write_text(render_site_config(municipality_ja, municipality_en), encoding="utf-8")
+        written.append(directory.parent / "mkdocs.yml")
     return written

@@ -11,6 +11,7 @@ def test_new_plan_checks_and_builds(tmp_path, capsys):
     assert main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town"]) == 0
     assert sorted(p.relative_to(plan).as_posix() for p in plan.rglob("*.yaml")) == [
         "divisions.yaml", "documents/comprehensive-plan.yaml", "glossary.yaml", "plan.yaml"]
+    assert (tmp_path / "mkdocs.yml").is_file(), "the city's mkdocs.yml, beside the plan's folder"
     assert main(["check", "--plan", str(plan)]) == 0
     assert main(["build", "--plan", str(plan), "--out", str(tmp_path / "site")]) == 0
     capsys.readouterr()
@@ -65,3 +66,19 @@ def test_new_speaks_the_editors_language(tmp_path, capsys):
     assert main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town", "--lang", "ja"]) == 1
     assert capsys.readouterr().err == (f"エラー: {plan} は空ではありません（新しいディレクトリか空のディレクトリを指定して"
                                        "ください。何も書き込んでいません）\n")
+
+
+def test_new_keeps_a_mkdocs_yml_that_is_there(tmp_path, capsys):
+    # A fork keeps the repository's mkdocs.yml, to edit its identity: `new` does not overwrite it.
+    (tmp_path / "mkdocs.yml").write_text("theme:\n  palette: {primary: brown}\n", encoding="utf-8")
+    assert main(["new", str(tmp_path / "plan"), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town"]) == 0
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "theme:\n  palette: {primary: brown}\n"
+    assert "mkdocs.yml" not in capsys.readouterr().out
+
+
+def test_the_new_site_config_names_the_city_and_passes_its_checks(tmp_path, capsys):
+    plan = tmp_path / "plan"
+    main(["new", str(plan), "--municipality", "桜ヶ丘町", "--en", "Sakuragaoka Town"])
+    text = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "桜ヶ丘町の計画"' in text and "theme:" in text
+    assert main(["check", "--plan", str(plan), "--config", str(tmp_path / "mkdocs.yml")]) == 0

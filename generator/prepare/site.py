@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..languages import Language, published_languages
-from ..load.plan import load_plan
+from ..load.identity import Identity
+from ..load.site import load_site
 from ..load.yaml_reader import LoadedFile
 from ..model import Plan
 from .coverage import Coverage, translation_coverage
@@ -33,23 +34,26 @@ class Prepared:
     data_files: tuple[DataFile, ...]                    # the open data, in the order its page lists it
     coverage: tuple[Coverage, ...]                      # per published language, the texts it has of its own
     document_files: Mapping[str, LoadedFile] = field(default_factory=dict)  # document id → its file
+    identity: Identity = field(default_factory=Identity)  # the city's colours, emblem, footer (its mkdocs.yml)
 
 
 def prepare(plan: Plan, updated: LastUpdated | None = None,
-            document_files: Mapping[str, LoadedFile] | None = None) -> Prepared:
-    """Everything derived from `plan`; without `updated`, no page shows a date."""
+            document_files: Mapping[str, LoadedFile] | None = None, identity: Identity | None = None) -> Prepared:
+    """Everything derived from `plan`; without `updated`, no page shows a date; without `identity`, the
+    site takes the default colours and no emblem."""
     languages = tuple(published_languages(plan.root.languages))
     assessments = assess_plan(plan)
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(open_data_files(plan, assessments)), tuple(translation_coverage(plan, languages)),
-                    dict(document_files or {}))
+                    dict(document_files or {}), identity or Identity())
 
 
-def prepare_directory(plan_dir: Path) -> Prepared:
-    """Read and validate the plan in `plan_dir` (PlanError lists every problem), and prepare it."""
-    loaded = load_plan(Path(plan_dir))
+def prepare_directory(plan_dir: Path, config: Path | None = None) -> Prepared:
+    """Read and validate the plan in `plan_dir` and the city's identity (`config`: its mkdocs.yml, by default
+    the one beside the plan; PlanError lists every problem), and prepare them."""
+    loaded, identity = load_site(Path(plan_dir), config)
     updated = last_updated(Path(plan_dir), {ident: file.path for ident, file in loaded.document_files.items()})
-    return prepare(loaded.plan, updated, loaded.document_files)
+    return prepare(loaded.plan, updated, loaded.document_files, identity)
 
 
 __all__ = ["Prepared", "prepare", "prepare_directory"]

@@ -87,7 +87,7 @@ def language_site(work: Path, language) -> Path:
     return work / "sites" / language.code
 
 
-def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
+def write_sources(rendered, plan, work: Path, data=(), identity=None) -> dict[str, Path]:
     """Write each language's docs tree and MkDocs config into `work`; return the config paths.
     The open data goes once, into the default language's tree, which MkDocs copies to /data/."""
     tree = OutputTree(work)
@@ -100,7 +100,8 @@ def write_sources(rendered, plan, work: Path, data=()) -> dict[str, Path]:
         for path, content in (*result.files.items(), *result.assets.items()):
             tree.write(f"docs/{code}/{path}", content)
         site_dir = language_site(work, result.language)
-        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir)
+        config = mkdocs_config(plan, result.language, languages, result.nav, work / "docs" / code, site_dir,
+                               identity, result.footer)
         configs[code] = tree.write(f"mkdocs.{code}.yml", config)
     return configs
 
@@ -152,16 +153,17 @@ def _swap_into_place(new: Path, out: Path) -> None:
 
 
 def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
-               rendered: list[RenderedLanguage] | None = None) -> BuildResult:
-    """Build the plan in `plan_dir` into `out`; `prepared` and `rendered`, when the caller has them already
-    (`serve`), are not computed again."""
+               rendered: list[RenderedLanguage] | None = None, config: Path | None = None) -> BuildResult:
+    """Build the plan in `plan_dir` into `out`, with the city's identity in `config` (its mkdocs.yml; by default
+    the one beside the plan); `prepared` and `rendered`, when the caller has them already (`serve`), are not
+    computed again."""
     out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
-    prepared = prepared or prepare_directory(Path(plan_dir))  # 1. read, validate and derive everything, once
+    prepared = prepared or prepare_directory(Path(plan_dir), config)  # 1. read, validate, derive, once
     rendered = rendered or render_site(prepared)               # 2. render everything (strings only)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        configs = write_sources(rendered, prepared.plan, work, prepared.data_files)   # 3. write
+        configs = write_sources(rendered, prepared.plan, work, prepared.data_files, prepared.identity)  # 3. write
         build_languages(configs)                                 # 4. MkDocs, strict, the languages side by side
         site = assemble(work, rendered)
         # The marker lets the next build recognise this directory as a site it may replace.

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..labels import load_labels
+from ..load.identity import Identity
 from ..languages import Language
 from ..model import Plan
 from ..resources import MKDOCS_YML, OVERRIDES_DIR
@@ -54,8 +55,17 @@ def fonts_css(language: Language, languages: tuple[Language, ...]) -> str:
 
 
 def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...], nav: list[Any],
-                  docs_dir: Path, site_dir: Path) -> str:
-    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in."""
+                  docs_dir: Path, site_dir: Path, identity: Identity | None = None, footer: str = "") -> str:
+    """The MkDocs config of `language`'s site; `languages` are all the languages the site is published in;
+    `identity`: the city's colours, emblem and stylesheets (its mkdocs.yml, read by Keikaku, never by MkDocs);
+    `footer`: the footer's line (HTML, escaped in the render phase), which the theme prints as `copyright`."""
+    identity = identity or Identity()
+    palette = identity.config.theme.palette
+    theme: dict[str, Any] = {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR),
+                             "palette": {"scheme": palette.scheme, "primary": palette.primary, "accent": palette.accent}}
+    for key in ("logo", "favicon"):
+        if (written := getattr(identity.config.theme, key)) is not None:
+            theme[key] = identity.site_path(written)
     prefix_from_here = "../" * site_subdir(language).count("/")
     alternate = [
         {
@@ -78,7 +88,9 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
         "site_url": plan.root.site_url + site_subdir(language) if plan.root.site_url else None,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
-        "theme": {"language": language.theme_locale, "custom_dir": str(OVERRIDES_DIR)},
+        "theme": theme,
+        "extra_css": [identity.site_path(css) for css in identity.config.extra_css],
+        "copyright": footer or None,
         "plugins": {"search": {"lang": language.search_lang, "separator": language.search_separator}},
         "extra": {"alternate": alternate,
                   # site_overrides/main.html: the fonts of the page's language and of the runs it marks.

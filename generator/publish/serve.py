@@ -22,6 +22,7 @@ from pathlib import Path
 from ..labels import TEMPLATES_DIR
 from ..languages import all_languages
 from ..messages import LanguageName, Message, locale_language, render
+from ..load.identity import find_site_config
 from ..prepare.site import prepare_directory
 from ..problems.errors import BuildError, PlanError
 from ..render.markdown_site import render_site
@@ -63,8 +64,9 @@ def _merge_search_index(index_file: Path, previous: dict | None, rebuilt: set[st
 class Preview:
     """One `serve` session: the Markdown of the last build, kept in `work`, and what it was built with."""
 
-    def __init__(self, plan_dir: Path, out: Path, work: Path):
+    def __init__(self, plan_dir: Path, out: Path, work: Path, config: Path | None = None):
         self.plan_dir, self.out, self.work = Path(plan_dir), Path(out), Path(work)
+        self.config = config
         self.trees: dict[str, SyncedTree] = {}
         self.configs: dict[str, str] = {}
         self.theme: tuple | None = None
@@ -81,7 +83,7 @@ class Preview:
     def _rebuild(self) -> Message:
         # Dated as a build dates them, so that an unchanged page is not rewritten. The open data lives
         # outside the pages MkDocs rebuilds: files that changed are rewritten in the served site below.
-        prepared = prepare_directory(self.plan_dir)
+        prepared = prepare_directory(self.plan_dir, self.config)
         rendered = render_site(prepared)
         data = [(file.path, file.content) for file in prepared.data_files]
         languages = tuple(result.language for result in rendered)
@@ -96,10 +98,10 @@ class Preview:
             changed[code], removed = tree.sync({**result.files, **result.assets})
             changed[code] -= set(result.assets)  # pages are what MkDocs rebuilds; the assets are copied as they are
             configs[code] = mkdocs_config(prepared.plan, result.language, languages, result.nav, tree.root,
-                                          self.out / site_subdir(result.language))
+                                          self.out / site_subdir(result.language), prepared.identity, result.footer)
             whole_site = whole_site or bool(removed) or configs[code] != self.configs.get(code)
         if whole_site:
-            result = build_site(self.plan_dir, self.out, prepared=prepared, rendered=rendered)
+            result = build_site(self.plan_dir, self.out, prepared=prepared, rendered=rendered, config=self.config)
             self.configs, self.theme, self.data = configs, theme, data
             return Message("serve.built", {"count": result.page_count})
         if data != self.data:
@@ -140,20 +142,22 @@ def _build_and_report(preview: Preview, status: BuildStatus, lang: str) -> None:
         print(failure, file=sys.stderr, flush=True)
 
 
-def serve(plan_dir: Path, out: Path, port: int, lang: str | None = None) -> None:
-    """Build, serve and rebuild on change; problems are worded in `lang` (default: the locale's)."""
+def serve(plan_dir: Path, out: Path, port: int, lang: str | None = None, config: Path | None = None) -> None:
+    """Build, serve and rebuild on change; problems are worded in `lang` (default: the locale's); `config`: the
+    city's mkdocs.yml (by default the one beside the plan), watched too."""
     lang = lang or locale_language()
     out = check_output(Path(out), Path(plan_dir))  # refused before the server starts: UnsafeOutput
     ensure_port_free(HOST, port)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-serve-", dir=out.parent))
     try:
-        preview, status = Preview(plan_dir, out, work), BuildStatus()
+        preview, status = Preview(plan_dir, out, work, config), BuildStatus()
         _build_and_report(preview, status, lang)
         out.mkdir(parents=True, exist_ok=True)
         server = ProblemPageServer(status, builder=lambda: _build_and_report(preview, status, lang),
                                    host=HOST, port=port, root=str(out), polling_interval=POLLING_INTERVAL)
-        for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML):
+        identity = Path(config) if config else find_site_config(plan_dir)
+        for path in (Path(plan_dir), TEMPLATES_DIR, OVERRIDES_DIR, MKDOCS_YML, *([identity] if identity else [])):
             server.watch(str(path))
         root = f"http://{HOST}:{port}/"
         print(render(Message("serve.serving", {"url": root}), lang), flush=True)

@@ -26,7 +26,7 @@ from .pages import PageIndex, PageSpec, plan_pages, walk_pages
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
-from .page_head import SHARE_IMAGE, SiteFacts, head_tags, page_url, print_margins
+from .page_head import SHARE_IMAGE, SiteFacts, footer_line, head_tags, page_url, print_margins
 from .share_image import share_png
 from .term_links import GLOSSARY_PAGE, link_terms_in_markdown, linked_terms
 from ..page_kinds import PAGE_KINDS
@@ -50,7 +50,8 @@ class RenderedLanguage:
     language: Language
     files: dict[str, str]            # Markdown file → its text
     nav: list[Any]
-    assets: dict[str, bytes] = field(default_factory=dict)  # other files of the docs tree (the share picture)
+    assets: dict[str, bytes] = field(default_factory=dict)  # other files of the docs tree (share picture, identity)
+    footer: str = ""                 # the footer's line, HTML (page_head.footer_line)
 
     @property
     def lang(self) -> str:
@@ -237,8 +238,14 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                                     f"{labels.last_updated}: {format_date(day, labels)}" if day else None,
                                     labels.printed_on)
             files[page.path] = _front_matter(title, description, kind.search_boost, head, margins) + body
-        assets = {SHARE_IMAGE: share_png(site.municipality)}
-        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets))
+        identity = prepared.identity
+        header = tuple(round(channel * 255) for channel in identity.colours.primary[:3])
+        assets = {SHARE_IMAGE: share_png(site.municipality, header), **identity.files}
+        config = identity.config
+        footer = footer_line(text_of(config.copyright) if config.copyright else None,
+                             text_of(config.extra.contact) if config.extra.contact else None,
+                             labels.footer_data_licence, plan.root.data_licence.name, plan.root.data_licence.url)
+        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer))
     return results
 
 

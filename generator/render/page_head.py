@@ -123,5 +123,17 @@ def print_margins(site_name: str, url: str | None, updated_text: str | None, pri
             f"@page{{{''.join(boxes)}}}</style>")
 
 
-__all__ = ["PRINT_STYLE_ID", "SHARE_IMAGE", "SiteFacts", "css_string", "head_tags", "json_for_script", "page_url",
+def footer_line(copyright_text: str | None, contact: str | None, licence_label: str, licence_name: str,
+                licence_url: str) -> str:
+    """The line every page's footer shows (the theme prints the site's `copyright` as HTML): the city's
+    copyright and contact, and the licence of the open data, each escaped."""
+    parts = [f'<span class="kk-copyright">{html.escape(copyright_text)}</span>'] if copyright_text else []
+    if contact:
+        parts.append(f'<span class="kk-contact">{html.escape(contact)}</span>')
+    parts.append(f'<span class="kk-licence">{html.escape(licence_label)}: '
+                 f'<a href="{html.escape(licence_url)}">{html.escape(licence_name)}</a></span>')
+    return " · ".join(parts)
+
+
+__all__ = ["PRINT_STYLE_ID", "footer_line", "SHARE_IMAGE", "SiteFacts", "css_string", "head_tags", "json_for_script", "page_url",
            "print_margins"]

@@ -3,8 +3,8 @@ time in pure Python (zlib and struct: a PNG needs nothing more), so a build down
 needs no image library or font.
 
 It shows no words (a font would be a dependency); `og:image:alt` names the site. The picture is a
-page of a plan on the theme's indigo, with a band whose colour is drawn from the municipality's
-name, so each plan's previews look alike and differ from another plan's.
+page of a plan on the site's own header colour (the city's identity), with a band whose colour is
+drawn from the municipality's name, so each plan's previews look alike and differ from another plan's.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import struct
 import zlib
 
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter's large card expect (1.91:1)
-INDIGO = (63, 81, 181)  # Material's "indigo" primary, the site's header colour
+INDIGO = (63, 81, 181)  # Material's "indigo" primary: the header colour of a site without an identity of its own
 WHITE = (255, 255, 255)
 LINE = (197, 202, 233)
 
@@ -27,17 +27,17 @@ def _accent(seed: str) -> tuple[int, int, int]:
     return round(red * 255), round(green * 255), round(blue * 255)
 
 
-def _row(spans: list[tuple[int, int, tuple[int, int, int]]]) -> bytes:
-    """One scanline: indigo, with each (start, end, colour) span painted over it in order."""
-    pixels = bytearray(bytes(INDIGO) * WIDTH)
+def _row(spans: list[tuple[int, int, tuple[int, int, int]]], background: tuple[int, int, int]) -> bytes:
+    """One scanline: the background, with each (start, end, colour) span painted over it in order."""
+    pixels = bytearray(bytes(background) * WIDTH)
     for start, end, colour in spans:
         pixels[start * 3:end * 3] = bytes(colour) * (end - start)
     return b"\x00" + bytes(pixels)  # filter type 0 (none)
 
 
 @functools.cache  # the same plan is built once per language, and again on each serve rebuild
-def share_png(seed: str) -> bytes:
-    """The share picture of the plan whose municipality is named `seed`, as PNG bytes."""
+def share_png(seed: str, background: tuple[int, int, int] = INDIGO) -> bytes:
+    """The share picture of the plan whose municipality is named `seed`, on the site's header colour, as PNG."""
     accent = _accent(seed)
     card = (300, 900)  # a sheet of paper, centred
     lines = [(y, y + 18, 360, 840 if i % 3 != 2 else 700) for i, y in enumerate(range(250, 520, 45))]
@@ -51,7 +51,7 @@ def share_png(seed: str) -> bytes:
         for top, bottom, start, end in lines:
             if top <= y < bottom:
                 spans.append((start, end, LINE))
-        scanlines.append(_row(spans))
+        scanlines.append(_row(spans, background))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
