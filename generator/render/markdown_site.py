@@ -112,7 +112,7 @@ def _front_matter(title: str, description: str, boost: float | None, head: str, 
 
 
 # The end of an element that ends a block of text, or a line break, directly followed by a tag. Material's
-# search (9.8.1) indexes a page's text joining adjacent elements without a space: a table row's cells, a
+# search (9.8.2) indexes a page's text joining adjacent elements without a space: a table row's cells, a
 # list's items or a term and its description (<dt>Director-General</dt><dd>Ichikawa …) would become one
 # word, which no query finds. A line break between them changes nothing on the page.
 _BLOCK_END = re.compile(r"(</(?:td|th|dt|dd|li|tr|p|caption|figcaption|h[1-6]|div|summary)>|<br\s*/?>)(?=<)")

@@ -1,7 +1,7 @@
-"""Guards for the theme changes that keep pages small at scale, against Material 9.8.1.
+"""Guards for the theme changes that keep pages small at scale, against Material 9.8.2.
 
 site_overrides/assets/javascripts/lazy-search.js holds back the search index
-and the search worker until the reader opens search. It relies on how Material for MkDocs 9.8.1 loads the index and on
+and the search worker until the reader opens search. It relies on how Material for MkDocs 9.8.2 loads the index and on
 the controls that open search; if an upgrade changes either, these fail before a reader notices
 (an index that never loads, or one that loads on every page view again)."""
 
@@ -24,7 +24,7 @@ def _bundle() -> str:
 
 
 def test_material_is_the_version_the_shim_was_written_for():
-    assert version("mkdocs-material") == "9.8.1", "re-check lazy-search.js against the new bundle, then update"
+    assert version("mkdocs-material") == "9.8.2", "re-check lazy-search.js against the new bundle, then update"
 
 
 def test_bundle_fetches_the_index_with_an_xmlhttprequest_to_search_index_json():
@@ -70,7 +70,7 @@ def test_the_shim_runs_before_the_bundle():
 
 
 def test_the_navigation_copy_differs_from_materials_only_in_the_top_level_loop():
-    """site_overrides/partials/nav.html is Material 9.8.1's, with the loop over top-level entries
+    """site_overrides/partials/nav.html is Material 9.8.2's, with the loop over top-level entries
     limited to the page's own document in a plan with many documents."""
     ours = (ROOT / "site_overrides" / "partials" / "nav.html").read_text(encoding="utf-8")
     theirs = (THEME / "partials" / "nav.html").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Guards for Keikaku's search worker against Material 9.8.1, and the plans' search queries.
+"""Guards for Keikaku's search worker against Material 9.8.2, and the plans' search queries.
 
 site_overrides/assets/javascripts/search-worker.js points Material's search at
 workers/search-ranking.js, which loads Material's own worker and reorders its results. They rely
@@ -29,7 +29,7 @@ def _material_worker() -> str:
 
 
 def test_material_is_the_version_the_worker_was_written_for():
-    assert version("mkdocs-material") == "9.8.1", "re-check search-worker.js and workers/search-ranking.js"
+    assert version("mkdocs-material") == "9.8.2", "re-check search-worker.js and workers/search-ranking.js"
 
 
 def test_the_bundle_starts_the_worker_named_in_its_config():

@@ -1,6 +1,6 @@
 // Load the search index only when the reader opens search.
 //
-// Material for MkDocs 9.8.1 requests search/search_index.json on every page view, as soon as the
+// Material for MkDocs 9.8.2 requests search/search_index.json on every page view, as soon as the
 // page loads (its bundle: request() with an XMLHttpRequest, subscribed by setupSearchWorker and
 // mountSearchHiglight). The index grows with the plan (megabytes for a large city), while most
 // readers never search. This script runs before the bundle and holds back the send() of that one
@@ -41,7 +41,7 @@
     return originalSend.apply(this, arguments);
   };
 
-  // Material 9.8.1 talks to its worker only through "message" events (RxJS fromEvent, which takes
+  // Material 9.8.2 talks to its worker only through "message" events (RxJS fromEvent, which takes
   // any EventTarget) and postMessage, whose first message is the index held back above.
   var WORKER = /\/workers\/[^\/]+\.js$/;
   var RealWorker = window.Worker;

@@ -1,7 +1,7 @@
 // Point Material's search at Keikaku's worker, workers/search-ranking.js, which loads Material's
 // own worker unchanged and decides the order of its results (see that file). Material reads the
 // worker's URL from its #__config when its bundle starts, so this runs before the bundle.
-// tests/test_search_ranking.py guards what this relies on in Material 9.8.1.
+// tests/test_search_ranking.py guards what this relies on in Material 9.8.2.
 (function () {
   "use strict";
   var config = document.getElementById("__config");

@@ -1,4 +1,4 @@
-// Keikaku's search worker: Material for MkDocs 9.8.1's own search worker, loaded unchanged, with
+// Keikaku's search worker: Material for MkDocs 9.8.2's own search worker, loaded unchanged, with
 // the order of its results decided by where the reader's words are.
 //
 // Material's worker (lunr) matches each word of a query on its own, with a trailing wildcard, and
