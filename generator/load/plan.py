@@ -10,7 +10,7 @@ Layout of a plan directory:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from ..problems.errors import Location, PlanError, ProblemCollector, display_pat
 from ..messages import Message
 from ..model import Division, Document, GlossaryTerm, Plan, PlanRoot
 from ..model.plan import DOCUMENT_PATH, MAX_DOCUMENT_PATH
+from .evaluations import check_results
 from .files import plan_directory_problem
 from .references import check_references
 from .validation import report_validation_error
@@ -35,6 +36,7 @@ class LoadedPlan:
 
     plan: Plan
     document_files: dict[str, LoadedFile]
+    warnings: list = field(default_factory=list)  # values that look like slips: reported, not refused
 
 
 def _validate(model: type[BaseModel], loaded: LoadedFile, problems: ProblemCollector, *, many: bool = False) -> Any:
@@ -119,10 +121,17 @@ def load_plan(directory: Path) -> LoadedPlan:
     # References are checked in every file that was read, valid or not, so that all problems come out in
     # one run; references to divisions only when divisions.yaml itself is sound, or they would all be noise.
     check_references(document_files, divisions, optional_files, problems, check_divisions=divisions_valid)
+    files = {document.id: loaded for document, loaded in documents}
+    if root is not None:
+        # The year's results against the scales, the period and the other values, in every document that is
+        # valid so far: reported with the problems above, in the same run.
+        valid_so_far = Plan(root=root, documents=[document for document, _ in documents], divisions=divisions,
+                            glossary=glossary)
+        check_results(valid_so_far, files, problems)
     problems.raise_if_any()
     plan = Plan(root=root, documents=[document for document, _ in documents], divisions=divisions,
                 glossary=glossary)
-    return LoadedPlan(plan, {document.id: loaded for document, loaded in documents})
+    return LoadedPlan(plan, files, list(problems.warnings))
 
 
 __all__ = ["LoadedPlan", "PlanError", "load_plan"]

@@ -22,9 +22,12 @@ RESERVED_IDS = reserved_ids()
 
 # The lists of a document whose entries carry an id, and what each entry is. Items, projects, indicators and
 # tables share one namespace: they become anchors on the same pages.
-_ID_LISTS = {"children": "item", "projects": "project", "targets": "indicator", "kpis": "indicator", "tables": "table"}
+_ID_LISTS = {"children": "item", "projects": "project", "targets": "indicator", "kpis": "indicator", "tables": "table",
+             "initiatives": "initiative", "activity_targets": "qualitative_target",
+             "achievement_targets": "qualitative_target"}
 # The lists of an item, in the order of the model's fields (so the first of two ids is the one read first).
-_ITEM_LISTS = ("targets", "kpis", "projects", "initiatives", "tables", "children")
+_ITEM_LISTS = ("targets", "kpis", "activity_targets", "achievement_targets", "projects", "initiatives", "tables",
+               "children")
 
 
 def _raw_entries(node: dict, path: KeyPath, parent_is_page: bool) -> Iterator[tuple[KeyPath, str, dict, bool]]:

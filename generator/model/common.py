@@ -143,6 +143,38 @@ Prose = create_model(
 )
 
 
+class _RemarkTexts(_Texts):
+    # The schema says what the validator below does: a remark with no text at all is no remark.
+    model_config = ConfigDict(**StrictModel.model_config, json_schema_extra={"minProperties": 1})
+
+    def pick(self, language: Language) -> tuple[str, Language]:
+        """Its text in `language` or a fallback; else in whichever language it was written."""
+        for candidate in (*fallback_chain(language), *all_languages()):
+            value = getattr(self, candidate.field_name)
+            if value is not None:
+                return value, candidate
+        raise LookupError("a remark with no text")  # its validator prevents this
+
+
+def _one_language_at_least(self: Any) -> Any:
+    if all(getattr(self, language.field_name) is None for language in all_languages()):
+        raise rule("remark_empty", languages=[language.code for language in all_languages()])
+    return self
+
+
+Remark = create_model(
+    "Remark", __base__=_RemarkTexts, __module__=__name__,
+    __doc__="""A comment in the languages it was written in (a division's, a committee's): at least one.
+
+    Unlike `Text`, no language is required: a division writes in Japanese, and its words are shown, marked
+    as Japanese, on the English pages rather than translated by anyone but the city.""",
+    __validators__={"one_language": model_validator(mode="after")(_one_language_at_least)},
+    **{language.field_name: (ProseText | None, Field(default=None, alias=language.code,
+                                                     description=f"{language.description} Optional."))
+       for language in all_languages()},
+)
+
+
 def _optional_language_code() -> Any:
     codes = tuple(language.code for language in optional_languages())
     described = Field(description="An optional language the plan publishes, besides the required ones.")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Choice, Figure, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit, rule
+from .evaluation import Evaluation, QualitativeTarget
 from .indicators import Indicator
 
 # A cell is a number, empty (null), or a dash the source prints for "none"; the schema says the same.
@@ -42,15 +43,18 @@ class Project(StrictModel):
     description: Text | None = Field(default=None, description="What the project does (取組内容).")
     divisions: list[Slug] = Field(default_factory=list, description="Ids of the responsible divisions, from divisions.yaml.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this project.")
+    evaluations: list[Evaluation] = Field(default_factory=list, description="Its evaluation for each year, oldest first.")
 
 
 class Initiative(StrictModel):
     """A key initiative (重点的な取組 / 主な取組) with its budget line and responsible section."""
 
+    id: Slug | None = Field(default=None, description="Unique id within the plan; needed for its row in the survey sheet.")
     label: Label | None = Field(default=None, description="Its mark in the source, e.g. `ア`.")
     title: Text = Field(description="Name of the initiative or budget line (事業名、予算等).")
     items: list[Text] = Field(default_factory=list, description="The concrete actions listed under it (主な取組).")
     divisions: list[Slug] = Field(default_factory=list, description="Ids of the responsible sections (所管室・課), from divisions.yaml.")
+    evaluations: list[Evaluation] = Field(default_factory=list, description="Its evaluation for each year, oldest first.")
 
 
 class GuidingPlan(StrictModel):
@@ -115,14 +119,15 @@ class Node(StrictModel):
     items: list[Text] = Field(default_factory=list, description="A bulleted list of points, in the source's order.")
     targets: list[Indicator] = Field(default_factory=list, description="Numerical targets (数値目標).")
     kpis: list[Indicator] = Field(default_factory=list, description="Key performance indicators (重要業績評価指標, KPI).")
-    activity_targets: list[Text] = Field(default_factory=list, description="This year's activity targets (活動目標).")
-    achievement_targets: list[Text] = Field(default_factory=list, description="This year's achievement targets (達成目標).")
+    activity_targets: list[QualitativeTarget] = Field(default_factory=list, description="Activity targets (活動目標), each with an id and its evaluations.")
+    achievement_targets: list[QualitativeTarget] = Field(default_factory=list, description="Achievement targets (達成目標), each with an id and its evaluations.")
     projects: list[Project] = Field(default_factory=list, description="Individual projects (個別事業).")
     initiatives: list[Initiative] = Field(default_factory=list, description="Key initiatives (重点的な取組 / 主な取組).")
     guiding_plans: list[GuidingPlan] = Field(default_factory=list, description="Individual plans that guide this item.")
     tables: list[Table] = Field(default_factory=list, description="Tables by year.")
     footnotes: list[Footnote] = Field(default_factory=list, description="Footnotes of the source.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes.")
+    evaluations: list[Evaluation] = Field(default_factory=list, description="The item's own evaluation for each year (e.g. a key project's 施策評価), oldest first.")
     children: list[Node] = Field(default_factory=list, description="Items below this one in the hierarchy.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .common import Figure, Note, Period, Quantity, Slug, StrictModel, Text, Unit, rule
+from .evaluation import Evaluation, UnitConversion
 from .progress import Direction
 
 
@@ -70,7 +71,9 @@ class Indicator(StrictModel):
     target: Target | None = Field(default=None, description="The target (目標値).")
     direction: Direction | None = Field(default=None, description="Which way the indicator should go (increase, decrease, at_least, at_most, maintain); without it no progress is computed.")
     divisions: list[Slug] = Field(default_factory=list, description="Ids of the divisions responsible for it, from divisions.yaml; by default those of its item, or of its item's projects.")
-    actuals: list[Measurement] = Field(default_factory=list, description="Yearly actual values, for progress; each needs a period.")
+    actuals: list[Measurement] = Field(default_factory=list, description="Yearly actual values, for progress; each needs a period, one per year.")
+    conversions: list[UnitConversion] = Field(default_factory=list, description="Units an actual may be in besides the target's, and how each converts to it.")
+    evaluations: list[Evaluation] = Field(default_factory=list, description="The division's own grade and comment for each year (自己評価), beside the computed status.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
 
     @model_validator(mode="after")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from .addresses import HttpsUrl, SiteUrl
-from .common import Choice, Note, OptionalLanguageCode, PeriodRange, Prose, Slug, StrictModel, Text
-from .content import Node, Official
+from .common import Choice, Note, OptionalLanguageCode, PeriodRange, Prose, Slug, StrictModel, Text, rule
+from .content import Level, Node, Official
+from .evaluation import EvaluationScale
 from .progress import ProgressRule
 
 # A YAML file inside the plan directory: no absolute path, no `..`, no hidden file or folder.
@@ -60,6 +61,7 @@ class Document(StrictModel):
     vision: Prose | None = Field(default=None, description="The future vision (将来展望 / 将来都市像) the document aims at.")
     body: Prose | None = Field(default=None, description="Narrative text on the document page.")
     children: list[Node] = Field(default_factory=list, description="Top-level items; each becomes a page.")
+    evaluated_levels: list[Level] = Field(default_factory=list, description="Levels of item the city evaluates as a whole each year, e.g. `[key_project]`: each gets a row of the survey sheet.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole document.")
 
 
@@ -122,8 +124,18 @@ class PlanRoot(StrictModel):
     documents: list[Annotated[str, StringConstraints(pattern=DOCUMENT_PATH, max_length=MAX_DOCUMENT_PATH)]] = Field(
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
+    evaluation_scales: list[EvaluationScale] = Field(default_factory=list, description="The scales the plan grades its items on each year (自己評価), the default first.")
     data_licence: DataLicence = Field(default_factory=DataLicence, description="Licence of the open data; CC BY 4.0 unless the plan says otherwise.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
+
+    @model_validator(mode="after")
+    def _distinct_scales(self) -> PlanRoot:
+        seen: set[str] = set()
+        for scale in self.evaluation_scales:
+            if scale.id in seen:
+                raise rule("scale_twice", scale=scale.id)
+            seen.add(scale.id)
+        return self
 
 
 class Plan(StrictModel):

@@ -22,6 +22,7 @@ class Status(Choice):
 
     achieved = "achieved"
     on_track = "on_track"
+    not_yet_achieved = "not_yet_achieved"  # before the target year, below the target, with no rule for how far along
     behind = "behind"
     not_measured = "not_measured"
     not_comparable = "not_comparable"

@@ -50,10 +50,30 @@ def _not_comparable(reason: str, latest: Measurement | None = None) -> Assessmen
     return Assessment(Status.not_comparable, reason=reason, latest=latest)
 
 
-def assess(indicator: Indicator, rule: ProgressRule | None = None, plan_start: int | None = None) -> Assessment:
+def _in_target_unit(indicator: Indicator, value: float, unit: str, target_unit: str) -> float | None:
+    """`value` in the target's unit: as it is, or by the indicator's declared conversion; None without one."""
+    if unit == target_unit:
+        return value
+    for conversion in indicator.conversions:
+        if conversion.unit.value == unit:
+            return value * conversion.factor
+    return None
+
+
+def target_year(indicator: Indicator, plan_end: int | None) -> int | None:
+    """The year the target is for: its own period, else the last year of the document's period."""
+    if indicator.target is not None and indicator.target.period is not None:
+        return indicator.target.period.western
+    return plan_end
+
+
+def assess(indicator: Indicator, rule: ProgressRule | None = None, plan_start: int | None = None,
+           plan_end: int | None = None) -> Assessment:
     """The status of `indicator` under `rule` (the plan's, or target-reached-or-not by default).
 
-    `plan_start` is the first year of the document's period, for the pro-rated scheme.
+    `plan_start` and `plan_end` are the first and last years of the document's period: the pro-rated scheme
+    counts plan years from the first; before the target year (the target's own, else the last), a target not
+    yet reached is "not yet achieved" unless the rule says how far along it should be by then.
     """
     rule = rule or DEFAULT_RULE
     latest = latest_actual(indicator)
@@ -72,8 +92,12 @@ def assess(indicator: Indicator, rule: ProgressRule | None = None, plan_start: i
         return _not_comparable("several_values", latest)
     goal, unit = _single(target)  # type: ignore[misc]
     value, latest_unit = _single(latest)  # type: ignore[misc]
-    if latest_unit != unit:
+    converted = _in_target_unit(indicator, value, latest_unit, unit)
+    if converted is None:
         return _not_comparable("different_units", latest)
+    value = converted
+    due = target_year(indicator, plan_end)
+    mid_period = due is not None and latest.period.western < due  # type: ignore[union-attr]
 
     grades = list(SCHEME_GRADES[rule.scheme])
     best, worst = grades[0], grades[-1]
@@ -84,6 +108,10 @@ def assess(indicator: Indicator, rule: ProgressRule | None = None, plan_start: i
     sign = 1 if direction in _UPWARD else -1
     met = sign * (value - goal) >= 0
     if met or direction in (Direction.at_least, Direction.at_most) or rule.scheme is Scheme.achieved:
+        if not met and mid_period and rule.scheme is Scheme.achieved:
+            # Reached or not is all this rule says: short of the target before its year is not "behind".
+            # The graded and pro-rated rules say how far along an indicator should be, so they judge it.
+            return Assessment(Status.not_yet_achieved, latest=latest)
         return _graded(rule, best if met else worst, latest, met)
 
     # increase / decrease, not yet at the target: graded and pro-rated measure from the baseline.
@@ -92,9 +120,9 @@ def assess(indicator: Indicator, rule: ProgressRule | None = None, plan_start: i
         return _not_comparable("no_baseline", latest)
     if baseline is None:
         return _not_comparable("several_values", latest)
-    if baseline[1] != unit:
+    start = _in_target_unit(indicator, baseline[0], baseline[1], unit)
+    if start is None:
         return _not_comparable("different_units", latest)
-    start = baseline[0]
     if rule.scheme is Scheme.graded:
         if abs(value - start) <= rule.tolerance_percent / 100 * abs(start):
             grade = "near_baseline"
@@ -158,8 +186,9 @@ def assess_plan(plan: Plan) -> dict[str, Assessment]:
     for place in plan_indicators(plan):
         period = place.document.period
         start = period.start.western if period is not None else None
-        out[place.indicator.id] = assess(place.indicator, plan.root.progress, start)
+        end = period.end.western if period is not None and period.end is not None else None
+        out[place.indicator.id] = assess(place.indicator, plan.root.progress, start, end)
     return out
 
 
-__all__ = ["Assessment", "IndicatorPlace", "assess", "assess_plan", "latest_actual", "plan_indicators"]
+__all__ = ["Assessment", "IndicatorPlace", "assess", "assess_plan", "latest_actual", "plan_indicators", "target_year"]

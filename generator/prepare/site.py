@@ -17,6 +17,7 @@ from ..load.site import load_site
 from ..load.yaml_reader import LoadedFile
 from ..model import Plan
 from .coverage import Coverage, translation_coverage
+from .evaluations import EvaluableItem, evaluable_items, status_counts
 from .open_data import DataFile, open_data_files
 from .progress import Assessment, IndicatorPlace, assess_plan, plan_indicators
 from .updated import LastUpdated, last_updated
@@ -35,6 +36,8 @@ class Prepared:
     coverage: tuple[Coverage, ...]                      # per published language, the texts it has of its own
     document_files: Mapping[str, LoadedFile] = field(default_factory=dict)  # document id → its file
     identity: Identity = field(default_factory=Identity)  # the city's colours, emblem, footer (its mkdocs.yml)
+    evaluables: tuple[EvaluableItem, ...] = ()           # every item a division answers for in the yearly evaluation
+    status_counts: tuple = ()                            # (status, how many items count as it), every status in order
 
 
 def prepare(plan: Plan, updated: LastUpdated | None = None,
@@ -43,9 +46,11 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     site takes the default colours and no emblem."""
     languages = tuple(published_languages(plan.root.languages))
     assessments = assess_plan(plan)
+    evaluables = tuple(evaluable_items(plan))
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(open_data_files(plan, assessments)), tuple(translation_coverage(plan, languages)),
-                    dict(document_files or {}), identity or Identity())
+                    dict(document_files or {}), identity or Identity(), evaluables,
+                    status_counts(plan, evaluables, assessments))
 
 
 def prepare_directory(plan_dir: Path, config: Path | None = None) -> Prepared:

@@ -45,6 +45,7 @@ class Problem:
     code: str = "invalid"
     place: tuple = ()
     rest: str = ""
+    warning: bool = False  # a value that looks like a slip: reported, but the build goes on
 
     def message_in(self, lang: str) -> str:
         """What is wrong, and what to write instead, in the language `lang`."""
@@ -62,7 +63,8 @@ class Problem:
     def text_in(self, lang: str) -> str:
         """`file:line:col: where: what is wrong`, in the language `lang`."""
         where = self.where_in(lang)
-        return f"{self.location}: {where + ': ' if where else ''}{self.message_in(lang)}"
+        prefix = render(Message("warning.prefix"), lang) if self.warning else ""
+        return f"{self.location}: {prefix}{where + ': ' if where else ''}{self.message_in(lang)}"
 
     @property
     def message(self) -> str:
@@ -109,14 +111,17 @@ class ProblemCollector:
     """Gathers problems from every phase so that all are reported together."""
 
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, location: Location, key_path: str, message: Message | str, code: str | None = None, *,
-            data: Any = None, path: tuple | None = None) -> None:
-        """Record a problem; with the file's `data` and the key `path`, it names the item in the editor's terms."""
+            data: Any = None, path: tuple | None = None, warning: bool = False) -> None:
+        """Record a problem; with the file's `data` and the key `path`, it names the item in the editor's terms.
+        A `warning` is reported without failing: a value that may be a slip, which the editor decides on."""
         if code is None:
             code = message.code if isinstance(message, Message) else "invalid"
         place, rest = _place(data, path) if path is not None and data is not None else ((), "")
-        self.problems.append(Problem(location, key_path, message, code, place, rest))
+        problem = Problem(location, key_path, message, code, place, rest, warning)
+        (self.warnings if warning else self.problems).append(problem)
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -36,7 +36,8 @@ def github_annotation(problem: Problem, lang: str | None = None) -> str:
             properties.append(("col", str(location.column)))
     properties.append(("title", problem.where_in(lang) or render(Message("annotation.title"), lang)))
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
-    return f"::error {joined}::{escape_data(problem.message_in(lang))}"
+    command = "warning" if problem.warning else "error"
+    return f"::{command} {joined}::{escape_data(problem.message_in(lang))}"
 
 
 def format_problem(problem: Problem, fmt: str = "text", lang: str | None = None) -> str:

@@ -23,6 +23,9 @@ NAMED_LISTS = {
     "tables": ("place.table", "title"),
     "initiatives": ("place.initiative", "title"),
     "guiding_plans": ("place.guiding_plan", "name"),
+    "activity_targets": ("place.activity_target", "text"),
+    "achievement_targets": ("place.achievement_target", "text"),
+    "evaluation_scales": ("place.scale", "name"),
 }
 # An entry of a file that is a list (divisions.yaml, glossary.yaml), by the field that names it.
 LIST_FILE_ENTRIES = (("term", "place.term"), ("name", "place.division"))

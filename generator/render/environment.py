@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..labels import TEMPLATES_DIR, load_labels
 from ..languages import Language, by_code
-from ..model import Period, PeriodRange, Prose, Quantity, Text
+from ..model import Period, PeriodRange, Prose, Quantity, Remark, Text
 from .template_cache import PLAN_TEMPLATES
 from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
 from .safety import Safe, escape_html, escape_markdown, render_prose
@@ -33,7 +33,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return Safe(escaped if written_in == around else f'<span lang="{written_in.html_lang}">{escaped}</span>')
 
     def text_of(value: Any, in_language: Language | None = None) -> str:
-        if isinstance(value, (Text, Prose)):
+        if isinstance(value, (Text, Prose, Remark)):
             return value.pick(in_language or language)[0]
         return str(value)
 
@@ -54,7 +54,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
             return ""
         if isinstance(value, Prose):
             return prose(value)
-        if isinstance(value, Text):
+        if isinstance(value, (Text, Remark)):
             text, written_in = value.pick(language)
             return marked(escape_markdown(text, japanese_lang=runs_lang(written_in)), written_in)
         if isinstance(value, bool):
@@ -82,7 +82,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
             return value
         if isinstance(value, Prose):
             return prose(value)
-        if isinstance(value, Text):
+        if isinstance(value, (Text, Remark)):
             text, written_in = value.pick(in_language or language)
             return marked(escape_html(text, japanese_lang=runs_lang(written_in)), written_in, in_language or language)
         return escape_html(str(value), japanese_lang=runs_lang(language))

@@ -14,6 +14,7 @@ from ..labels import Labels, load_labels
 from ..languages import Language, published_languages
 from ..model import Division, Plan, Status
 from ..model.walk import walk_items
+from ..prepare.evaluations import period_progress
 from ..prepare.site import Prepared, prepare
 from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
@@ -23,6 +24,7 @@ from .open_data_page import data_url, dataset_jsonld
 from .open_data_page import description as data_file_description
 from .environment import make_environment
 from .pages import PageIndex, PageSpec, plan_pages, walk_pages
+from .evaluation_view import evaluation_view, period_progress_text, scale_anchor
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
@@ -168,7 +170,12 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
     rule = rule_of(plan)
     places = list(prepared.indicators)
     place_of = {place.indicator.id: place for place in places}
-    status_counts = [(status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
+    status_counts = prepared.status_counts or [
+        (status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
+    place_by_node = {place.node.id: place for place in walk_items(plan)}
+    item_pages = {item.ident: index.showing(place_by_node[item.node.id]) for item in prepared.evaluables}
+    evaluated = [item for item in prepared.evaluables if item.evaluations and not item.is_indicator]
+    document_progress = {document.id: period_progress(document, prepared.evaluables) for document in plan.documents}
     indicator_pages = _indicator_pages(plan, index)
     key_figures = _key_figures(plan, len(places))
     results = []
@@ -200,6 +207,13 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 **rule_context(rule, labels),
                 "indicator_places": places,
                 "status_counts": status_counts,
+                "evaluation_of": lambda item, labels=labels, text_of=text_of: evaluation_view(
+                    plan, item.evaluations, labels, text_of),
+                "evaluated_items": evaluated,
+                "item_page": item_pages.__getitem__,
+                "scale_anchor": scale_anchor,
+                "period_progress": lambda document, labels=labels, env=env: period_progress_text(
+                    document_progress[document.id], env.filters["period_range"](document.period), labels),
                 "indicator_page": indicator_pages.__getitem__,
                 "key_figures": key_figures,
                 "data_files": data_files,

@@ -50,7 +50,7 @@ def _first_text(values: list[Any]) -> Prose | Text | None:
 
 def _node_text(node: Any) -> Prose | Text | None:
     """An item's own words, or those of the first item below it that has some (a chapter's sections)."""
-    own = _first_text([node.vision, node.direction, node.body, *node.items, *node.activity_targets])
+    own = _first_text([node.vision, node.direction, node.body, *node.items, *(target.text for target in node.activity_targets)])
     return own or next(filter(None, map(_node_text, node.children)), None)
 
 

@@ -61,7 +61,7 @@ def status_view(assessment: Assessment, rule: ProgressRule, labels: Labels) -> S
         fragment = "reason_" + assessment.reason  # type: ignore[union-attr]
     else:
         text, fragment = word, "status_" + status.value
-    if rule.not_evaluable is not None:
+    if rule.not_evaluable is not None and status in (Status.not_measured, Status.not_comparable):
         text = f"{_in(rule.not_evaluable, labels)} {text}"
     return StatusView(text, fragment, css)
 
