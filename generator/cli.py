@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             loaded, _ = load_site(args.plan, args.config)
             count = len(loaded.plan.documents)
+            _print_warnings(loaded.warnings, args)
             print(render(Message("check.ok.one" if count == 1 else "check.ok.many", {"plan": str(args.plan), "count": count}),
                          _message_language(args)))
         elif args.command == "new":
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             use_engine(args.engine)
             from .publish.build import build_site
             result = build_site(args.plan, args.out, config=args.config)
+            _print_warnings(result.warnings, args)
             lang = _message_language(args)
             print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))
             print(render(Message("build.coverage", {"coverage": ", ".join(str(entry) for entry in result.coverage)}),
@@ -133,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     return 0
+
+
+def _print_warnings(warnings, args: argparse.Namespace) -> None:
+    """Values that look like slips: shown like problems, as annotations in a pull request, without failing."""
+    fmt = getattr(args, "output_format", "text")
+    for warning in sorted(warnings, key=lambda problem: problem.sort_key()):
+        print(format_problem(warning, fmt, _message_language(args)), file=sys.stdout if fmt == "github" else sys.stderr)
 
 
 def _message_language(args: argparse.Namespace) -> str:

@@ -26,6 +26,16 @@ def _english_messages_by_default(monkeypatch):
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
 
 
+# 2026-12-01 00:00 UTC: the day the checks of the year's results take as today ("a year still to come"), so
+# that the expected messages hold on any day the tests run (load/evaluations.py reads it).
+TESTS_DAY_EPOCH = "1796083200"
+
+
+@pytest.fixture(autouse=True)
+def _a_fixed_day(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TESTS_DAY_EPOCH)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 

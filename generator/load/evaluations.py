@@ -10,7 +10,8 @@ the decimal point, such as a percentage over 100 or ten times the value before i
 from __future__ import annotations
 
 import difflib
-from datetime import date
+import os
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from ..messages import Message
@@ -22,6 +23,15 @@ from .yaml_reader import LoadedFile
 
 # A value this many times another (or that many times smaller) looks like a slip of the decimal point.
 SLIP_LOW, SLIP_HIGH = Decimal(8), Decimal("12.5")
+
+
+def reference_day() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names (seconds since 1970, UTC), the reproducible-builds variable:
+    a check run with it set answers the same on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
 
 
 def current_year(today: date) -> tuple[int, int]:
@@ -178,9 +188,9 @@ def _shifted(value: Decimal, places: int) -> str:
 def check_results(plan: Plan, files: dict[str, LoadedFile], problems: ProblemCollector,
                   today: date | None = None) -> None:
     """Every check above on every document of a validated plan; `files`: document id → its file."""
-    checker = _Checker(plan, problems, today or date.today())
+    checker = _Checker(plan, problems, today or reference_day())
     for document in plan.documents:
         checker.document(document, files[document.id])
 
 
-__all__ = ["check_results", "current_year"]
+__all__ = ["check_results", "current_year", "reference_day"]

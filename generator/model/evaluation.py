@@ -49,7 +49,9 @@ class EvaluationScale(StrictModel):
                 raise rule("grade_counts_as", grade=grade.id, status=grade.counts_as.value,
                            allowed=[status.value for status in GRADE_STATUSES])
             for code, value in grade.label.model_dump(by_alias=True).items():
-                if value is not None and value in labels.setdefault(code, set()):
+                if value is None:
+                    continue
+                if value in labels.setdefault(code, set()):
                     raise rule("grade_label_twice", label=value, scale=self.id)
                 labels[code].add(value)
         return self

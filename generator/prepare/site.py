@@ -38,10 +38,12 @@ class Prepared:
     identity: Identity = field(default_factory=Identity)  # the city's colours, emblem, footer (its mkdocs.yml)
     evaluables: tuple[EvaluableItem, ...] = ()           # every item a division answers for in the yearly evaluation
     status_counts: tuple = ()                            # (status, how many items count as it), every status in order
+    warnings: tuple = ()                                 # values that look like slips (load/evaluations.py)
 
 
 def prepare(plan: Plan, updated: LastUpdated | None = None,
-            document_files: Mapping[str, LoadedFile] | None = None, identity: Identity | None = None) -> Prepared:
+            document_files: Mapping[str, LoadedFile] | None = None, identity: Identity | None = None,
+            warnings: tuple = ()) -> Prepared:
     """Everything derived from `plan`; without `updated`, no page shows a date; without `identity`, the
     site takes the default colours and no emblem."""
     languages = tuple(published_languages(plan.root.languages))
@@ -50,7 +52,7 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(open_data_files(plan, assessments)), tuple(translation_coverage(plan, languages)),
                     dict(document_files or {}), identity or Identity(), evaluables,
-                    status_counts(plan, evaluables, assessments))
+                    status_counts(plan, evaluables, assessments), tuple(warnings))
 
 
 def prepare_directory(plan_dir: Path, config: Path | None = None) -> Prepared:
@@ -58,7 +60,7 @@ def prepare_directory(plan_dir: Path, config: Path | None = None) -> Prepared:
     the one beside the plan; PlanError lists every problem), and prepare them."""
     loaded, identity = load_site(Path(plan_dir), config)
     updated = last_updated(Path(plan_dir), {ident: file.path for ident, file in loaded.document_files.items()})
-    return prepare(loaded.plan, updated, loaded.document_files, identity)
+    return prepare(loaded.plan, updated, loaded.document_files, identity, tuple(loaded.warnings))
 
 
 __all__ = ["Prepared", "prepare", "prepare_directory"]

@@ -34,6 +34,7 @@ class BuildResult:
     out: Path
     page_count: int
     coverage: list[Coverage]  # per published language: how many texts it has of its own
+    warnings: tuple = ()      # values that look like slips, for the editor to confirm
 
 
 class _Collect(logging.Handler):
@@ -171,4 +172,4 @@ def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
         _swap_into_place(site, out)                              # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(out, len(rendered[0].files), list(prepared.coverage))
+    return BuildResult(out, len(rendered[0].files), list(prepared.coverage), prepared.warnings)

@@ -80,12 +80,23 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         """For text inside raw HTML blocks (tables), where Markdown escapes would show."""
         if isinstance(value, Safe):
             return value
+        if value is None:  # an optional field left out shows nothing, never the word "None"
+            return Safe("")
         if isinstance(value, Prose):
             return prose(value)
         if isinstance(value, (Text, Remark)):
             text, written_in = value.pick(in_language or language)
             return marked(escape_html(text, japanese_lang=runs_lang(written_in)), written_in, in_language or language)
         return escape_html(str(value), japanese_lang=runs_lang(language))
+
+    def block(tag: str, value: Any, css: str | None = None) -> Safe:
+        """A plan text as one whole element, e.g. a division's comment in a <dd>: marked with its language's lang
+        on the element itself where it is not the page's (a comment written only in Japanese, on an English page)."""
+        text, written_in = value.pick(language)
+        lang = f' lang="{written_in.html_lang}"' if written_in.html_lang != language.html_lang else ""
+        css_attr = f' class="{escape_html(css)}"' if css else ""
+        inner = escape_html(text, japanese_lang=runs_lang(written_in) if not lang else None)
+        return Safe(f"<{tag}{css_attr}{lang}>{inner}</{tag}>")
 
     def attr(value: Any) -> Safe:
         """For attribute values: escaped, and never marked up."""
@@ -139,5 +150,5 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
     env.filters.update(html=html, heading=heading, heading_text=heading_text, quantity=quantity, period=period,
                        period_range=period_range, t=text_of, number=number, mark=mark, attr=attr)
     env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, href=href, anchor=anchor,
-                       Safe=Safe)
+                       Safe=Safe, block=block)
     return env

@@ -61,15 +61,15 @@ def evaluation_view(plan: Plan, evaluations: list[Evaluation], labels: Labels, i
         review.date if review else None, tuple(earlier))
 
 
-def period_progress_text(progress: PeriodProgress | None, span: str, labels: Labels) -> str | None:
-    """「計画期間（2021〜2025年度）の3年目（2023年度の結果まで）」, or None without results to place."""
+def period_progress_text(progress: PeriodProgress | None, labels: Labels) -> str | None:
+    """「計画期間5年のうち3年目（2023年度の結果まで）」, or None without results to place."""
     if progress is None:
         return None
     year = format_period(Period(fiscal_year=progress.year) if progress.fiscal else Period(year=progress.year), labels)
     if progress.total is not None and progress.number > progress.total:
-        return labels.period_progress_after.format(span=span, year=year)
+        return labels.period_progress_after.format(year=year)
     key = "period_progress" if progress.total is not None else "period_progress_open"
-    return getattr(labels, key).format(span=span, number=progress.number, year=year)
+    return getattr(labels, key).format(number=progress.number, total=progress.total, year=year)
 
 
 __all__ = ["EvaluationView", "evaluation_view", "period_progress_text", "scale_anchor"]

@@ -211,9 +211,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                     plan, item.evaluations, labels, text_of),
                 "evaluated_items": evaluated,
                 "item_page": item_pages.__getitem__,
-                "scale_anchor": scale_anchor,
-                "period_progress": lambda document, labels=labels, env=env: period_progress_text(
-                    document_progress[document.id], env.filters["period_range"](document.period), labels),
+                "scale_anchor": lambda *parts: Safe(scale_anchor(*parts)),
+                "period_progress": lambda document, labels=labels: period_progress_text(
+                    document_progress[document.id], labels),
                 "indicator_page": indicator_pages.__getitem__,
                 "key_figures": key_figures,
                 "data_files": data_files,

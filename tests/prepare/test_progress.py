@@ -140,3 +140,44 @@ def test_rule_rejects_grades_of_another_scheme():
 def test_rule_rejects_inverted_thresholds():
     with pytest.raises(ValidationError, match="lower_percent"):
         ProgressRule(scheme="pro_rated", lower_percent=120)
+
+
+# ── Mid-period: before the target's year, short of the target is not yet "behind" ─────────────────────
+
+@pytest.mark.parametrize(("year", "plan_end", "status"), [
+    (2022, 2025, Status.not_yet_achieved),   # the first years of a five-year plan
+    (2024, 2025, Status.not_yet_achieved),
+    (2025, 2025, Status.behind),             # the target's year has come: behind
+    (2026, 2025, Status.behind),
+    (2022, None, Status.behind),             # no year to measure against: the rule as it is
+])
+def test_short_of_the_target_before_its_year_is_not_yet_achieved(year, plan_end, status):
+    assert assess(kpi((year, 150)), ACHIEVED, plan_start=2021, plan_end=plan_end).status is status
+
+
+def test_the_targets_own_year_comes_before_the_end_of_the_plan():
+    own_year = kpi((2023, 150), target={"value": 200, "unit": "people", "period": {"fiscal_year": 2023}})
+    assert assess(own_year, ACHIEVED, plan_start=2021, plan_end=2025).status is Status.behind
+    later = kpi((2023, 150), target={"value": 200, "unit": "people", "period": {"fiscal_year": 2024}})
+    assert assess(later, ACHIEVED, plan_start=2021, plan_end=2025).status is Status.not_yet_achieved
+
+
+def test_reaching_the_target_early_is_achieved():
+    assert assess(kpi((2022, 210)), ACHIEVED, plan_start=2021, plan_end=2025).status is Status.achieved
+
+
+@pytest.mark.parametrize("rule, value, status", [(GRADED, 150, Status.on_track), (GRADED, 100, Status.behind),
+                                                 (PRO_RATED, 150, Status.on_track), (PRO_RATED, 110, Status.behind)])
+def test_rules_that_say_how_far_along_judge_the_years_before_the_target(rule, value, status):
+    # Graded measures from the baseline, pro-rated by the plan year: they say how far along is enough.
+    assert assess(kpi((2022, value)), rule, plan_start=2021, plan_end=2025).status is status
+
+
+def test_an_actual_in_a_declared_unit_is_converted_before_it_is_compared():
+    indicator = kpi((2022, 210), unit="people", conversions=[{"unit": "persons", "factor": 1}])
+    converted = Indicator.model_validate({**indicator.model_dump(by_alias=True, exclude_none=True), "actuals": [
+        {"value": 210, "unit": "persons", "period": {"fiscal_year": 2022}}]})
+    assert assess(converted, ACHIEVED).status is Status.achieved
+    thousands = Indicator.model_validate({**converted.model_dump(by_alias=True, exclude_none=True),
+                                          "conversions": [{"unit": "persons", "factor": 0.5}]})
+    assert assess(thousands, ACHIEVED).status is Status.behind  # 210 persons count as 105 people
