@@ -16,11 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model import Document, Measurement, Node, Period, Plan, Prose, Quantity, Table, Target, Text, Unit
+from ..model import (Document, Evaluation, Measurement, Node, Period, Plan, Prose, Quantity, Remark, Table, Target, Text,
+                     Unit)
 from ..model.walk import walk_items
 
 # Fields holding items with their own ids: compared as items, not as part of their parent.
-_ITEM_LISTS = {Node: ("targets", "kpis", "projects", "tables", "children"), Document: ("children",)}
+_ITEM_LISTS = {Node: ("targets", "kpis", "activity_targets", "achievement_targets", "projects", "tables", "children"),
+               Document: ("children",)}
 # Fields that only say where the content lives, not what it means.
 _NOT_CONTENT = {"documents"}
 
@@ -108,6 +110,9 @@ def _index(plan: Plan) -> dict[tuple[str, str], _Entry]:
                 for indicator in getattr(node, slot):
                     entries[("indicator", indicator.id)] = _Entry(ItemRef(slot, indicator.id, indicator.name), ref,
                                                                   indicator)
+            for slot in ("activity_targets", "achievement_targets"):
+                for target in getattr(node, slot):
+                    entries[("target", target.id)] = _Entry(ItemRef(slot, target.id, target.text), ref, target)
             for project in node.projects:
                 entries[("project", project.id)] = _Entry(ItemRef("project", project.id, project.name), ref, project)
             for table in node.tables:
@@ -150,7 +155,7 @@ def _record(result: PlanDiff, item: ItemRef, path: tuple[Segment, ...], old: Any
     change = ValueChange(item, path, old, new)
     if isinstance(old, Amount) or isinstance(new, Amount):
         result.numbers.append(change)
-    elif isinstance(old, (Text, Prose)) or isinstance(new, (Text, Prose)):
+    elif isinstance(old, (Text, Prose, Remark)) or isinstance(new, (Text, Prose, Remark)):
         result.texts.append(change)
     else:
         result.others.append(change)
@@ -159,12 +164,14 @@ def _record(result: PlanDiff, item: ItemRef, path: tuple[Segment, ...], old: Any
 def _compare(old: Any, new: Any, path: tuple[Segment, ...], item: ItemRef, result: PlanDiff) -> None:
     if old == new:
         return
-    if isinstance(old, (Text, Prose, Period)) or isinstance(new, (Text, Prose, Period)):
+    if isinstance(old, (Text, Prose, Remark, Period)) or isinstance(new, (Text, Prose, Remark, Period)):
         _record(result, item, path, old, new)  # a period is one value: 令和元年度 → 令和2年度
     elif isinstance(old, (Measurement, Target)) or isinstance(new, (Measurement, Target)):
         _compare_measured(old, new, path, item, result)
     elif isinstance(old, Table) and isinstance(new, Table):
         _compare_table(old, new, path, item, result)
+    elif isinstance(old, Evaluation) or isinstance(new, Evaluation):
+        _compare_evaluation(old, new, path, item, result)
     elif (old is None and isinstance(new, BaseModel)) or (new is None and isinstance(old, BaseModel)):
         present = new if old is None else old
         skip = _ITEM_LISTS.get(type(present), ()) + tuple(_NOT_CONTENT)
@@ -188,6 +195,17 @@ def _compare(old: Any, new: Any, path: tuple[Segment, ...], item: ItemRef, resul
         _record(result, item, path, old, new)
 
 
+def _compare_evaluation(old: Evaluation | None, new: Evaluation | None, path: tuple[Segment, ...], item: ItemRef,
+                        result: PlanDiff) -> None:
+    """A year's evaluation is known by its year (the path says it): its grade, scale, comment and review."""
+    for name in ("grade", "scale", "comment", "review"):
+        before, after = getattr(old, name, None), getattr(new, name, None)
+        if name == "review":
+            _compare(before, after, path + (Segment("field", name),), item, result)
+        elif before != after:
+            _record(result, item, path + (Segment("field", name),), before, after)
+
+
 def _keyed(values: list) -> bool:
     """Lists of models are compared element by element; lists of ids or periods as one value."""
     return bool(values) and all(isinstance(value, BaseModel) and not isinstance(value, Period) for value in values)
@@ -196,6 +214,8 @@ def _keyed(values: list) -> bool:
 def _key(value: BaseModel, position: int) -> Segment:
     if isinstance(value, Measurement) and value.period is not None:
         return Segment("period", value.period)  # a yearly actual is known by its year
+    if isinstance(value, Evaluation):
+        return Segment("period", value.period)  # and so is a yearly evaluation
     label = getattr(value, "label", None)
     if isinstance(label, Text):
         return Segment("label", label)

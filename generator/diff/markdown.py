@@ -12,7 +12,7 @@ from typing import Any
 
 from ..labels import Labels
 from ..languages import all_languages, by_code
-from ..model import Period, PeriodRange, Prose, Text
+from ..model import Period, PeriodRange, Prose, Remark, Text
 from .compare import Amount, ItemChange, ItemRef, PlanDiff, Segment, ValueChange
 from ..render.formatting import format_number, format_period, format_period_range, locale_of
 
@@ -80,7 +80,7 @@ class _Writer:
                                            kind=self.kind(change.item), id=change.item.id)
 
     def values(self, old: Any, new: Any) -> tuple[str, str]:
-        if isinstance(old, (Text, Prose)) or isinstance(new, (Text, Prose)):
+        if isinstance(old, (Text, Prose, Remark)) or isinstance(new, (Text, Prose, Remark)):
             return self.texts(old, new)
         return self.value(old), self.value(new)
 
