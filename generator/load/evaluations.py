@@ -68,22 +68,10 @@ class _Checker:
 
     def period(self, period: Period, path: tuple, what: str) -> bool:
         """Whether `period` may hold a result: within the document's period and not in the future."""
-        now = self.fiscal_now if period.is_fiscal else self.calendar_now
-        if period.western > now:
-            self.add(path, Message("result_in_future", {"what": Message(f"result.{what}"), **_year_text(period),
-                                                        "now": _year(now, period.is_fiscal)}))
-            return False
-        span = self.doc.period
-        if span is None:
-            return True
-        start, end = span.start.western, span.end.western if span.end is not None else None
-        if period.western < start or (end is not None and period.western > end):
-            kind = "fiscal" if span.start.is_fiscal else "calendar"
-            shown = Message(f"span.{kind}" if end is not None else f"span.open_{kind}", {"start": start, "end": end})
-            self.add(path, Message("result_outside_period", {
-                "what": Message(f"result.{what}"), **_year_text(period), "span": shown}))
-            return False
-        return True
+        refused = period_problem(period, self.doc, what, (self.fiscal_now, self.calendar_now))
+        if refused is not None:
+            self.add(path, refused)
+        return refused is None
 
     def evaluations(self, item, path: tuple) -> None:
         seen: dict[tuple, int] = {}
@@ -97,7 +85,7 @@ class _Checker:
                     "grade": evaluation.grade, "scale": scale.id, "known": known,
                     "hint": Message("hint.did_you_mean", {"near": near[0]}) if near else Message("hint.none")}))
             self.period(evaluation.period, here + ("period",), "evaluation")
-            key = (evaluation.scale or "", evaluation.period.western, evaluation.period.is_fiscal)
+            key = (evaluation.period.western, evaluation.period.is_fiscal)  # one grade a year, whatever its scale
             if key in seen:
                 first = self.loaded.source_map.locate(path + ("evaluations", seen[key]))
                 self.add(here + ("period",), Message("result_twice", {
@@ -158,24 +146,47 @@ class _Checker:
         return units | {conversion.unit for conversion in indicator.conversions}
 
     def slips(self, indicator: Indicator, actual: Measurement, previous: Measurement | None, path: tuple) -> None:
-        if actual.value is None or actual.unit is None:
-            return
-        value = Decimal(str(actual.value))
-        if actual.unit is Unit.percent and value > 100:
-            self.add(path + ("value",), Message("slip_percent", {
-                "value": actual.value, "suggestion": _shifted(value, -1)}), warning=True)
-            return
-        for name, other in (("previous", previous), ("baseline", indicator.baseline), ("target", indicator.target)):
-            if other is None or other.value is None or other.unit is not actual.unit or other.value == 0 or value == 0:
-                continue
-            ratio = abs(value / Decimal(str(other.value)))
-            shift = -1 if SLIP_LOW <= ratio <= SLIP_HIGH else 1 if SLIP_LOW <= 1 / ratio <= SLIP_HIGH else 0
-            if shift:
-                code = "slip_tenfold.bigger" if shift < 0 else "slip_tenfold.smaller"
-                self.add(path + ("value",), Message(code, {
-                    "value": actual.value, "other": Message(f"slip.{name}"), "other_value": other.value,
-                    "suggestion": _shifted(value, shift)}), warning=True)
-                return
+        slip = slip_message(indicator, actual, previous)
+        if slip is not None:
+            self.add(path + ("value",), slip, warning=True)
+
+
+def period_problem(period: Period, document: Document, what: str, now: tuple[int, int]) -> Message | None:
+    """Why `period` cannot hold a result of `document` (`what`: actual or evaluation), or None when it can:
+    a year still to come (`now`: the current fiscal and calendar years), or one outside the plan period."""
+    current = now[0] if period.is_fiscal else now[1]
+    if period.western > current:
+        return Message("result_in_future", {"what": Message(f"result.{what}"), **_year_text(period),
+                                            "now": _year(current, period.is_fiscal)})
+    span = document.period
+    if span is None:
+        return None
+    start, end = span.start.western, span.end.western if span.end is not None else None
+    if period.western < start or (end is not None and period.western > end):
+        kind = "fiscal" if span.start.is_fiscal else "calendar"
+        shown = Message(f"span.{kind}" if end is not None else f"span.open_{kind}", {"start": start, "end": end})
+        return Message("result_outside_period", {"what": Message(f"result.{what}"), **_year_text(period), "span": shown})
+    return None
+
+
+def slip_message(indicator: Indicator, actual: Measurement, previous: Measurement | None) -> Message | None:
+    """Why `actual` looks like a slip of the decimal point, or None: a percentage over 100, or about ten times
+    (or a tenth of) the previous actual, the baseline or the target."""
+    if actual.value is None or actual.unit is None:
+        return None
+    value = Decimal(str(actual.value))
+    if actual.unit is Unit.percent and value > 100:
+        return Message("slip_percent", {"value": actual.value, "suggestion": _shifted(value, -1)})
+    for name, other in (("previous", previous), ("baseline", indicator.baseline), ("target", indicator.target)):
+        if other is None or other.value is None or other.unit is not actual.unit or other.value == 0 or value == 0:
+            continue
+        ratio = abs(value / Decimal(str(other.value)))
+        shift = -1 if SLIP_LOW <= ratio <= SLIP_HIGH else 1 if SLIP_LOW <= 1 / ratio <= SLIP_HIGH else 0
+        if shift:
+            code = "slip_tenfold.bigger" if shift < 0 else "slip_tenfold.smaller"
+            return Message(code, {"value": actual.value, "other": Message(f"slip.{name}"),
+                                  "other_value": other.value, "suggestion": _shifted(value, shift)})
+    return None
 
 
 def _shifted(value: Decimal, places: int) -> str:
@@ -193,4 +204,4 @@ def check_results(plan: Plan, files: dict[str, LoadedFile], problems: ProblemCol
         checker.document(document, files[document.id])
 
 
-__all__ = ["check_results", "current_year", "reference_day"]
+__all__ = ["check_results", "current_year", "period_problem", "reference_day", "slip_message"]

@@ -23,8 +23,11 @@ class Location:
     file: str
     line: int = 0
     column: int = 0
+    cell: str = ""  # in a workbook: the sheet and cell, e.g. 子育て支援課!J7 (`file.xlsx:子育て支援課!J7`)
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         if self.line:
             return f"{self.file}:{self.line}:{self.column}"
         return self.file
@@ -79,7 +82,9 @@ class Problem:
         return self.text_in(locale_language())
 
     def sort_key(self) -> tuple:
-        return (self.location.file, self.location.line, self.location.column, self.key_path)
+        # A workbook's problems sheet by sheet, then by row and column.
+        return (self.location.file, self.location.cell.split("!")[0], self.location.line, self.location.column,
+                self.key_path)
 
 
 class KeikakuError(Exception):

@@ -30,11 +30,14 @@ def github_annotation(problem: Problem, lang: str | None = None) -> str:
     lang = lang or locale_language()
     location = problem.location
     properties = [("file", location.file)]
-    if location.line:
+    if location.line and not location.cell:  # a workbook's row is no line of the file
         properties.append(("line", str(location.line)))
         if location.column:
             properties.append(("col", str(location.column)))
-    properties.append(("title", problem.where_in(lang) or render(Message("annotation.title"), lang)))
+    where = problem.where_in(lang)
+    if location.cell:  # a workbook has no lines to annotate: the cell leads the title
+        where = f"{location.cell}: {where}" if where else location.cell
+    properties.append(("title", where or render(Message("annotation.title"), lang)))
     joined = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
     command = "warning" if problem.warning else "error"
     return f"::{command} {joined}::{escape_data(problem.message_in(lang))}"
