@@ -1,4 +1,5 @@
-"""Command line: python -m generator check|build|serve|diff|schema [--plan DIR] [--out DIR]; new DIR --municipality NAME --en NAME."""
+"""Command line: python -m generator check|build|serve|diff|schema [--plan DIR] [--out DIR]; new DIR --municipality NAME
+--en NAME; export-sheet --out FILE.xlsx [--year YEAR]; import-sheet FILE…"""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from .problems.errors import BuildError, KeikakuError, MessageError, PlanError
 from .languages import all_languages, default_language
 from .load.site import load_site
 from .characters import visible
+from .sheets.layout import DEFAULT_SHEET_LANGUAGE, SHEET_LANGUAGES
 from .messages import Message, Shown, developer_text, locale_language, message_languages, render
 from .publish.output_safety import UnsafeOutput
 from .problems.formats import FORMATS, format_problem
@@ -23,6 +25,12 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, found '{text}'")
+    return int(text)
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"expected a four-digit Western year such as 2025, found '{text}'")
     return int(text)
 
 
@@ -62,6 +70,27 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--en", required=True, help='its name in English, e.g. "Sakuragaoka Town"')
     new.add_argument("--lang", choices=message_languages(), default=None,
                      help="language of the messages (default: the locale's, from LC_ALL/LANG)")
+    export = commands.add_parser("export-sheet", help="write the survey workbook (照会票) the divisions fill in")
+    export.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+    export.add_argument("--out", type=Path, required=True, help="the workbook to write, e.g. 照会票_2025.xlsx")
+    export.add_argument("--year", type=_year, default=None,
+                        help="the fiscal year to collect (default: the last completed fiscal year)")
+    export.add_argument("--whole-plan", action="store_true", help="one sheet for the whole plan, not one per division")
+    export.add_argument("--division", action="append", default=[], metavar="ID",
+                        help="only this division's sheet (repeatable), e.g. to send each division its own file")
+    export.add_argument("--sheet-lang", choices=SHEET_LANGUAGES, default=DEFAULT_SHEET_LANGUAGE,
+                        help=f"language of the workbook (default: {DEFAULT_SHEET_LANGUAGE})")
+    export.add_argument("--lang", choices=message_languages(), default=None,
+                        help="language of the messages (default: the locale's, from LC_ALL/LANG)")
+    imp = commands.add_parser("import-sheet", help="read filled survey sheets (.xlsx or .csv) into the plan, all or nothing")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE", help="filled survey sheets")
+    imp.add_argument("--plan", type=Path, default=DEFAULT_PLAN, help="plan directory (default: plan/)")
+    imp.add_argument("--format", choices=FORMATS, default="text", dest="output_format",
+                     help="text: file:cell lines (default); github: annotations in the pull request")
+    imp.add_argument("--summary", type=Path, default=None,
+                     help="also write the plan diff (Markdown) to this file, e.g. $GITHUB_STEP_SUMMARY")
+    imp.add_argument("--lang", choices=message_languages(), default=None,
+                     help="language of the messages and the plan diff (default: the locale's, from LC_ALL/LANG)")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="directory for the schema files (default: schema/)")
     return parser
@@ -85,6 +114,24 @@ def main(argv: list[str] | None = None) -> int:
             for path in write_new_plan(args.directory, args.municipality, args.en):
                 print(render(Message("new.wrote", {"path": str(path)}), lang))
             print(render(Message("new.next", {"directory": str(args.directory)}), lang))
+        elif args.command == "export-sheet":
+            from .sheets.command import export_sheet
+            done = export_sheet(args.plan, args.out, args.year, args.sheet_lang, args.whole_plan, tuple(args.division))
+            print(render(Message("sheet.wrote", {"path": str(done.path), "year": done.year, "sheets": done.sheets,
+                                                 "rows": done.rows}), _message_language(args)))
+        elif args.command == "import-sheet":
+            from .sheets.command import import_sheets
+            lang = _message_language(args)
+            done = import_sheets(args.plan, args.files, lang)
+            _print_warnings(done.warnings, args)
+            if done.count:
+                print(render(Message("sheet.imported", {"count": done.count, "files": ", ".join(done.files)}), lang))
+                print(done.diff, end="")
+            else:
+                print(render(Message("sheet.nothing_to_import"), lang))
+            if args.summary is not None:
+                with open(args.summary, "a", encoding="utf-8") as summary:
+                    summary.write(done.diff if done.count else render(Message("sheet.nothing_to_import"), lang) + "\n")
         elif args.command == "schema":
             from .model.schema import write_schemas
             for path in write_schemas(args.out):
@@ -112,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             # Annotations go to stdout, where the runner reads workflow commands.
             print(format_problem(problem, fmt, lang), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
-        print(render(Message("summary.one" if count == 1 else "summary.many", {"count": count}), lang), file=sys.stderr)
+        summary = "sheet.summary" if args.command == "import-sheet" else "summary"
+        print(render(Message(f"{summary}.one" if count == 1 else f"{summary}.many", {"count": count}), lang),
+              file=sys.stderr)
         return 1
     except BuildError as exc:
         # MkDocs's own reason stays as MkDocs wrote it; what surrounds it is in the editor's language.

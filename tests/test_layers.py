@@ -23,6 +23,7 @@ LAYERS = [
     ["generator.prepare"],  # derive, once: progress, dates, open data, coverage
     ["generator.render"],  # Markdown for every page (strings)
     ["generator.publish", "generator.diff"],  # the engine and the output tree; the plan diff
+    ["generator.sheets"],  # the survey sheets: export to the divisions, import into the YAML (prints a plan diff)
     ["generator.new_plan"],  # `new`: a plan's first files
     ["generator.cli"],  # the command line
     ["generator.__main__"],  # python -m generator
