@@ -12,7 +12,7 @@ OUT    ?= site
 PORT   ?= 8000
 CHECK_FLAGS ?=  # e.g. --format github in CI
 
-.PHONY: build test check serve schema golden lock clean
+.PHONY: setup build test check serve schema golden lock clean
 
 # Every dependency, transitive ones and the build backend included, comes from requirements.lock with
 # its hash checked; then Keikaku itself, without resolving anything more.
@@ -22,6 +22,8 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --require-hashes --only-binary :all: -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+setup: $(STAMP)  # the virtual environment alone, for steps that run one command
 
 build: $(STAMP)
 	$(PY) -m generator build --plan $(PLAN) --out $(OUT)

@@ -160,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
             print(format_problem(problem, fmt, lang), file=sys.stdout if fmt == "github" else sys.stderr)
         count = len(exc.problems)
         summary = "sheet.summary" if args.command == "import-sheet" else "summary"
-        print(render(Message(f"{summary}.one" if count == 1 else f"{summary}.many", {"count": count}), lang),
-              file=sys.stderr)
+        closing = render(Message(f"{summary}.one" if count == 1 else f"{summary}.many", {"count": count}), lang)
+        print(closing, file=sys.stderr)
+        if getattr(args, "summary", None) is not None:
+            _write_problem_summary(args.summary, closing, exc.problems, lang)
         return 1
     except BuildError as exc:
         # MkDocs's own reason stays as MkDocs wrote it; what surrounds it is in the editor's language.
@@ -191,6 +193,15 @@ def _print_warnings(warnings, args: argparse.Namespace) -> None:
     fmt = getattr(args, "output_format", "text")
     for warning in sorted(warnings, key=lambda problem: problem.sort_key()):
         print(format_problem(warning, fmt, _message_language(args)), file=sys.stdout if fmt == "github" else sys.stderr)
+
+
+def _write_problem_summary(path: Path, closing: str, problems, lang: str) -> None:
+    """The problems in the job summary too, where the editor looks first: Markdown, every character escaped."""
+    from .diff.markdown import md_escape
+    lines = [f"**{md_escape(closing)}**", ""] + [f"- {md_escape(format_problem(problem, 'text', lang))}"
+                                                 for problem in problems]
+    with open(path, "a", encoding="utf-8") as summary:
+        summary.write("\n".join(lines) + "\n")
 
 
 def _message_language(args: argparse.Namespace) -> str:

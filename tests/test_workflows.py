@@ -41,8 +41,10 @@ def test_actions_are_pinned_least_privilege_and_keep_no_credentials(path):
     assert workflow["concurrency"]["group"]
     for line in re.findall(r"uses: \S+.*", text):
         assert re.fullmatch(r"uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
-    for job in workflow["jobs"].values():
-        assert job["permissions"]["contents"] == "read"
+    for name, job in workflow["jobs"].items():
+        # Only the import job writes, and only the repository's contents (the YAML it commits).
+        allowed = {"contents": "write"} if (path.name, name) == ("import-sheet.yml", "import") else None
+        assert job["permissions"]["contents"] == "read" or job["permissions"] == allowed, name
         for step in job["steps"]:
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert step["with"]["persist-credentials"] == "false"
@@ -79,3 +81,34 @@ def test_publish_workflow_deploys_main_to_pages():
     assert deploy["needs"] == "test"
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_import_workflow_commits_only_for_branches_of_this_repository():
+    workflow = _load(ROOT / ".github" / "workflows" / "import-sheet.yml")
+    assert workflow["on"] == {"pull_request": {"paths": ["imports/**"]}}  # not pull_request_target
+    job = workflow["jobs"]["import"]
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    assert job["permissions"] == {"contents": "write"}
+    steps = job["steps"]
+    checkout = steps[0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.ref }}"
+    assert checkout["with"]["persist-credentials"] == "false"
+    # The token reaches one step, the push, through its environment; no other step can read it.
+    holders = [step for step in steps if "github.token" in str(step) or "secrets." in str(step)]
+    assert len(holders) == 1 and holders[0]["env"]["PUSH_TOKEN"] == "${{ github.token }}"
+    assert "git push" not in str(steps[:steps.index(holders[0])])
+    for step in steps:  # no expression is pasted into a script, where a branch name could become a command
+        assert "${{" not in step.get("run", ""), step.get("name")
+
+
+def test_import_workflow_imports_checks_commits_and_previews():
+    job = _load(ROOT / ".github" / "workflows" / "import-sheet.yml")["jobs"]["import"]
+    runs = " ".join("\n".join(step.get("run", "") for step in job["steps"]).replace("\\\n", " ").split())
+    assert ('python -m generator import-sheet --plan plan --format github --lang ja '
+            '--summary "$GITHUB_STEP_SUMMARY" -- "${files[@]}"') in runs
+    order = [runs.index(text) for text in ("import-sheet", 'make check CHECK_FLAGS="--format github --lang ja"',
+                                            "git add -- plan", "push --quiet origin", "make build")]
+    assert order == sorted(order)
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site"

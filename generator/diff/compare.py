@@ -71,6 +71,14 @@ class ValueChange:
     new: Any
 
 
+@dataclass(frozen=True)
+class Named:
+    """A grade or a scale as a reviewer reads it: its label (達成), not the id the YAML keeps."""
+
+    ident: str
+    label: Text | None  # None when neither plan names it (the check reports that)
+
+
 @dataclass
 class PlanDiff:
     added: list[ItemChange] = field(default_factory=list)
@@ -79,6 +87,10 @@ class PlanDiff:
     numbers: list[ValueChange] = field(default_factory=list)
     texts: list[ValueChange] = field(default_factory=list)
     others: list[ValueChange] = field(default_factory=list)
+
+    # How each grade id reads, from the old plan's scales, then the new one's: (scale id or None, grade id) → label.
+    grade_labels: dict[tuple[str | None, str], Text] = field(default_factory=dict, repr=False, compare=False)
+    scale_names: dict[str, Text] = field(default_factory=dict, repr=False, compare=False)
 
     def is_empty(self) -> bool:
         return not any((self.added, self.removed, self.moved, self.numbers, self.texts, self.others))
@@ -126,6 +138,11 @@ def _index(plan: Plan) -> dict[tuple[str, str], _Entry]:
 
 def diff_plans(old: Plan, new: Plan) -> PlanDiff:
     result = PlanDiff()
+    for plan in (old, new):
+        for position, scale in enumerate(plan.root.evaluation_scales):
+            for key in (scale.id, None) if position == 0 else (scale.id,):  # no scale named: the first one
+                result.grade_labels.update({(key, grade.id): grade.label for grade in scale.grades})
+            result.scale_names[scale.id] = scale.name
     before, after = _index(old), _index(new)
     for key, entry in after.items():
         previous = before.get(key)
@@ -202,8 +219,24 @@ def _compare_evaluation(old: Evaluation | None, new: Evaluation | None, path: tu
         before, after = getattr(old, name, None), getattr(new, name, None)
         if name == "review":
             _compare(before, after, path + (Segment("field", name),), item, result)
+        elif name in ("grade", "scale") and before != after:
+            named = _grade if name == "grade" else _scale
+            result.others.append(ValueChange(item, path + (Segment("field", name),), named(old, result),
+                                             named(new, result)))
         elif before != after:
             _record(result, item, path + (Segment("field", name),), before, after)
+
+
+def _grade(evaluation: Evaluation | None, result: PlanDiff) -> Named | None:
+    if evaluation is None:
+        return None
+    return Named(evaluation.grade, result.grade_labels.get((evaluation.scale, evaluation.grade)))
+
+
+def _scale(evaluation: Evaluation | None, result: PlanDiff) -> Named | None:
+    if evaluation is None or evaluation.scale is None:
+        return None
+    return Named(evaluation.scale, result.scale_names.get(evaluation.scale))
 
 
 def _keyed(values: list) -> bool:

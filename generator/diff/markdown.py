@@ -13,7 +13,7 @@ from typing import Any
 from ..labels import Labels
 from ..languages import all_languages, by_code
 from ..model import Period, PeriodRange, Prose, Remark, Text
-from .compare import Amount, ItemChange, ItemRef, PlanDiff, Segment, ValueChange
+from .compare import Amount, ItemChange, Named, ItemRef, PlanDiff, Segment, ValueChange
 from ..render.formatting import format_number, format_period, format_period_range, locale_of
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&{}])")
@@ -104,6 +104,8 @@ class _Writer:
             return self.words["nothing"]
         if isinstance(value, Amount):
             return self.amount(value)
+        if isinstance(value, Named):
+            return self.quote(_in_language(value.label, self.labels.lang)) if value.label else f"`{value.ident}`"
         if isinstance(value, Period):
             return format_period(value, self.labels)
         if isinstance(value, PeriodRange):

@@ -194,6 +194,7 @@ def _with_fixed_times(data: bytes) -> bytes:
 def write_workbook(path: Path, data: bytes) -> None:
     """Write `data` at `path` whole or not at all: a workbook half written is never left behind."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # e.g. --out imports/照会票.xlsx in a fresh clone
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:

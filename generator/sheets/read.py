@@ -213,8 +213,11 @@ def read_book(path: Path, problems: ProblemCollector) -> Book | None:
     if suffix not in (".xlsx", ".csv"):
         problems.add(Location(display), "", Message("sheet.wrong_suffix", {"name": path.name}))
         return None
+    if path.is_symlink():  # a link can lead anywhere on the machine that runs the import
+        problems.add(Location(display), "", Message("file_symlink", {"path": display}))
+        return None
     try:
-        if not path.is_file() or path.is_symlink():
+        if not path.is_file():
             raise FileNotFoundError(path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -223,7 +226,7 @@ def read_book(path: Path, problems: ProblemCollector) -> Book | None:
             return None
         data = path.read_bytes()
     except OSError:
-        problems.add(Location(display), "", Message("file_missing"))
+        problems.add(Location(display), "", Message("sheet.missing"))
         return None
     reader = _read_workbook if suffix == ".xlsx" else _read_csv
     return reader(path, display, data, problems)

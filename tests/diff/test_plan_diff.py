@@ -272,3 +272,17 @@ def test_an_added_kpi_shows_the_numbers_it_commits_to(tmp_path, capsys):
         "### 数値の変更\n\n"
         "- 保育所待機児童数 基準値（令和2年度） なし → 12人（KPI `nursery-waiting`）\n"
         "- 保育所待機児童数 目標値 なし → 0人（KPI `nursery-waiting`）\n")
+
+
+def test_a_changed_evaluation_reads_as_the_scales_labels(tmp_path, capsys):
+    old = tmp_path / "old"
+    shutil.copytree(MINIMAL.parent / "evaluation", old)
+    new = tmp_path / "new"
+    shutil.copytree(old, new)
+    text = (new / "policy.yaml").read_text(encoding="utf-8")
+    (new / "policy.yaml").write_text(text.replace("            grade: mostly\n", "            grade: not-achieved\n")
+                                     .replace("            grade: b\n", "            grade: a\n"), encoding="utf-8")
+    changes = [line for line in _diff(capsys, str(old), str(new), "--lang", "ja").splitlines() if "評価結果" in line]
+    assert len(changes) == 2
+    assert "重点的な取組 1番目 評価（令和6年度） 評価結果 「B」 → 「A」（重点課題1 `issue-1`）" in changes[0]
+    assert "評価（令和5年度） 評価結果 「概ね達成」 → 「未達成」（活動目標 `issue-1-activity-1`）" in changes[1]

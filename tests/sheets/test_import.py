@@ -110,7 +110,7 @@ def test_the_import_prints_the_plan_diff(exported, tmp_path, capsys, monkeypatch
     printed = capsys.readouterr().out
     assert "5件の値を計画に書き込みました" in printed
     assert "保育所の待機児童数 実績値（令和7年度） なし → 5人（KPI `kpi-nursery-waiting`）" in printed
-    assert "子育てカフェ 評価（令和7年度） 評価結果 なし → `achieved`（個別事業 `project-parent-cafe`）" in printed
+    assert "子育てカフェ 評価（令和7年度） 評価結果 なし → 「達成」（個別事業 `project-parent-cafe`）" in printed
     assert summary.read_text(encoding="utf-8") in printed
 
 

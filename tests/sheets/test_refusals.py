@@ -145,6 +145,16 @@ def test_a_problem_is_an_error_annotation_on_the_workbook(exported, tmp_path, ca
         "::error file=filled.xlsx,title=子育て支援課!J2::数値を入力してください（例: 36.1）。入力値: x")
 
 
+def test_the_problems_reach_the_job_summary_escaped(exported, tmp_path, capsys):
+    plan, out = exported
+    filled = fill(out, tmp_path / "filled.xlsx", {"kpi-nursery-waiting": {"actual": "<img src=x onerror=alert(1)>"}})
+    summary = tmp_path / "summary.md"
+    assert main(["import-sheet", "--plan", str(plan), str(filled), "--lang", "ja", "--summary", str(summary)]) == 1
+    assert summary.read_text(encoding="utf-8").splitlines() == [
+        "**1件の問題が見つかりました。計画には何も書き込んでいません。**", "",
+        r"- filled.xlsx:子育て支援課\!J2: 数値を入力してください（例: 36.1）。入力値: \<img src=x onerror=alert(1)\>"]
+
+
 # ── Untrusted files: bounded, parsed without entity expansion, never a traceback ─────────────────────────────
 
 def _zip(entries: dict[str, bytes]) -> bytes:
@@ -203,4 +213,10 @@ def test_a_linked_file_is_not_followed(exported, tmp_path, capsys):
     plan, out = exported
     link = tmp_path / "link.xlsx"
     link.symlink_to(out)
-    assert _import(tmp_path, plan, [link], capsys)[0].startswith("link.xlsx: ")
+    assert _import(tmp_path, plan, [link], capsys)[0].startswith("link.xlsx: 「link.xlsx」はシンボリックリンクです。")
+
+
+def test_a_missing_file_is_named(exported, tmp_path, capsys):
+    plan, _ = exported
+    assert _import(tmp_path, plan, [tmp_path / "なし.xlsx"], capsys)[0] == (
+        "なし.xlsx: ファイルが見つかりません。照会票のファイル名と置いたフォルダを確かめてください")
