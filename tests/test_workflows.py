@@ -112,3 +112,16 @@ def test_import_workflow_imports_checks_commits_and_previews():
     assert order == sorted(order)
     upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "site"
+
+
+def test_export_workflow_hands_the_workbook_over_without_writing():
+    workflow = _load(ROOT / ".github" / "workflows" / "export-sheet.yml")
+    assert list(workflow["on"]) == ["workflow_dispatch"]
+    job = workflow["jobs"]["export"]
+    assert job["permissions"] == {"contents": "read"}
+    write = next(step for step in job["steps"] if step.get("name") == "Write the workbook")
+    assert write["env"] == {"YEAR": "${{ inputs.year }}", "WHOLE_PLAN": "${{ inputs.whole_plan }}"}
+    assert '[[ "$YEAR" =~ ^[0-9]{4}$ ]]' in write["run"] and "set -o pipefail" in write["run"]
+    assert '.venv/bin/python -m generator export-sheet "${args[@]}"' in write["run"]
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "survey"

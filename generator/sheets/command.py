@@ -16,7 +16,7 @@ from pathlib import Path
 from ..diff.compare import diff_plans
 from ..diff.markdown import render_diff
 from ..labels import load_labels
-from ..load.evaluations import reference_day
+from ..load.evaluations import current_year, reference_day
 from ..load.plan import load_plan
 from ..messages import Message
 from ..model import Plan
@@ -25,7 +25,7 @@ from ..render.environment import make_environment
 from ..languages import by_code
 from .changes import Change, book_changes, slip_warnings
 from .export import group_rows, workbook_bytes, write_workbook
-from .layout import DEFAULT_SHEET_LANGUAGE, SheetRow, last_completed_fiscal_year, parse_period, sheet_rows
+from .layout import DEFAULT_SHEET_LANGUAGE, SheetRow, in_plan_period, last_completed_fiscal_year, parse_period, sheet_rows
 from .read import read_book
 from .yaml_edit import LayoutNotKept, edit_document
 
@@ -34,8 +34,8 @@ def _heading_of(lang: str):
     return make_environment(by_code(lang)).filters["heading_text"]
 
 
-def _rows(plan: Plan, year: int, lang: str) -> list[SheetRow]:
-    return sheet_rows(plan, year, lang, _heading_of(lang))
+def _rows(plan: Plan, year: int, lang: str, within_period: bool = False) -> list[SheetRow]:
+    return sheet_rows(plan, year, lang, _heading_of(lang), within_period)
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,15 @@ def export_sheet(plan_dir: Path, out: Path, year: int | None = None, lang: str =
     for division in divisions:
         if division not in known:
             raise MessageError(Message("sheet.unknown_division", {"division": division, "known": known}))
-    year = year if year is not None else last_completed_fiscal_year(reference_day())
-    rows = _rows(plan, year, lang)
+    today = reference_day()
+    year = year if year is not None else last_completed_fiscal_year(today)
+    if year > current_year(today)[0]:
+        raise MessageError(Message("sheet.year_in_future", {"year": year, "now": current_year(today)[0]}))
+    rows = _rows(plan, year, lang, within_period=True)
     groups = group_rows(plan, rows, lang, whole_plan, divisions)
     if not any(group for _, group in groups):
+        if not any(in_plan_period(document, year) for document in plan.documents):
+            raise MessageError(Message("sheet.year_outside_plans", {"year": year}))
         raise MessageError(Message("sheet.no_scales_no_rows"))
     write_workbook(out, workbook_bytes(plan, groups, year, lang))
     return Exported(out, year, len(groups), sum(len(group) for _, group in groups))

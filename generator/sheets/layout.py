@@ -156,12 +156,24 @@ def grade_choice(grade, lang: str) -> str:
     return shown(grade.label, lang)
 
 
-def sheet_rows(plan: Plan, year: int, lang: str, heading_of) -> list[SheetRow]:
+def in_plan_period(document, year: int) -> bool:
+    """Whether `year` is within the document's plan period (a document without one takes any year)."""
+    span = document.period
+    if span is None:
+        return True
+    return span.start.western <= year and (span.end is None or year <= span.end.western)
+
+
+def sheet_rows(plan: Plan, year: int, lang: str, heading_of, within_period: bool = False) -> list[SheetRow]:
     """A row for every evaluable item, with the values the plan holds for `year` already filled in (so that a
-    sheet exported again shows the year as the plan has it, and importing it changes nothing)."""
+    sheet exported again shows the year as the plan has it, and importing it changes nothing). With
+    `within_period`, only the items of documents whose plan period holds `year` (what an export asks about);
+    an import matches on every item, so that a year outside the period is told as such, at its cell."""
     labels = load_labels(lang)
     rows = []
     for item in evaluable_items(plan):
+        if within_period and not in_plan_period(item.document, year):
+            continue  # a finished or later plan's items are not asked about
         indicator = item.subject if item.is_indicator else None
         period = Period(fiscal_year=year) if _period_kind(indicator) else Period(year=year)
         unit = _single_unit(indicator) if indicator is not None else None

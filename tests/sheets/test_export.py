@@ -125,10 +125,36 @@ def test_a_wrong_option_is_told_in_words(tmp_path, monkeypatch, capsys, args, me
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--year", "2027"], "fiscal year 2027 has not begun (this is fiscal year 2026); give the year to collect with "
+                         "--year (e.g. --year 2026)"),
+    (["--year", "2019"], "fiscal year 2019 is outside every document's plan period; give a year within one with --year"),
+])
+def test_a_year_that_cannot_be_surveyed_is_refused(tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(["export-sheet", "--plan", str(PLAN), "--out", "s.xlsx", "--lang", "en", *args]) == 1
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("plan", PRODUCT_PLANS)
-def test_every_product_plan_exports_a_workbook_that_reads_back(tmp_path, plan):
+def test_every_product_plan_exports_a_workbook_that_reads_back(tmp_path, plan, capsys):
+    from generator.load.plan import load_plan
+    from generator.prepare.evaluations import evaluable_items
     from generator.sheets.command import import_sheets
+    from generator.sheets.layout import in_plan_period
+    loaded = load_plan(PLANS[plan]).plan
+    items = list(evaluable_items(loaded))
     out = tmp_path / "s.xlsx"
-    assert main(["export-sheet", "--plan", str(PLANS[plan]), "--out", str(out), "--whole-plan"]) in (0, 1)
-    if out.exists():  # a plan with nothing to survey says so instead
-        assert import_sheets(PLANS[plan], [out]).count == 0
+    if not items:  # a plan with nothing to survey says so instead
+        assert main(["export-sheet", "--plan", str(PLANS[plan]), "--out", str(out), "--lang", "en"]) == 1
+        assert "the plan has nothing to survey" in capsys.readouterr().err
+        return
+    # A year the plan's first surveyed document covers, no later than the fixed "today" (FY2026).
+    period = items[0].document.period
+    year = min(period.end.western if period and period.end else 2025, 2025) if period else 2025
+    year = max(year, period.start.western) if period else year
+    assert in_plan_period(items[0].document, year)
+    assert main(["export-sheet", "--plan", str(PLANS[plan]), "--out", str(out), "--whole-plan",
+                 "--year", str(year)]) == 0
+    assert import_sheets(PLANS[plan], [out]).count == 0  # an untouched sheet changes nothing

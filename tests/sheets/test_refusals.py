@@ -129,9 +129,15 @@ def test_a_workbook_from_another_plan(exported, tmp_path, capsys):
 def test_a_year_outside_the_plan_period_is_refused(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     plan = plan_copy(tmp_path)
-    out = tmp_path / "2021.xlsx"
-    assert main(["export-sheet", "--plan", str(plan), "--out", str(out), "--year", "2021"]) == 0
-    filled = fill(out, tmp_path / "filled.xlsx", {"kpi-nursery-waiting": {"actual": 9}})
+    out = tmp_path / "2022.xlsx"
+    assert main(["export-sheet", "--plan", str(plan), "--out", str(out), "--year", "2022"]) == 0
+
+    def earlier(book):  # a sheet edited by hand to ask about the year before the plan began
+        book["_keikaku"]["B3"] = 2021
+        for sheet in book.worksheets[2:-1]:
+            for row in range(2, sheet.max_row + 1):
+                sheet[f"I{row}"] = "2021年度"
+    filled = fill(out, tmp_path / "filled.xlsx", {"kpi-nursery-waiting": {"actual": 9}}, earlier)
     err = _import(tmp_path, plan, [filled], capsys)
     assert err[0] == ("filled.xlsx:子育て支援課!J2: この値は計画に書き込めません: 実績値の年 2021年度 は計画期間"
                       "（2022〜2026年度）の外です。期間内の年を書いてください（計画の前の値なら baseline: に書きます）")
