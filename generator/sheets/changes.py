@@ -42,6 +42,28 @@ class Change:
     def values(self) -> tuple:
         return (self.actual, self.grade, self.comment)
 
+    def held_by_plan(self, default_scale: str | None) -> bool:
+        """Whether the plan already says what this row says (a sheet imported before): nothing to write."""
+        item = self.row.item
+        if self.actual is not None:
+            held = next((actual for actual in item.subject.actuals if _same_period(actual.period, self.period)), None)
+            if held is None or held.value != self.actual or held.unit is None or held.unit.value != self.row.unit:
+                return False
+        if self.grade is not None:
+            held = next((evaluation for evaluation in item.evaluations if _same_period(evaluation.period, self.period)),
+                        None)
+            if held is None or held.grade != self.grade:
+                return False
+            if self.row.scale is not None and (held.scale or default_scale) != self.row.scale.id:
+                return False
+            if self.comment is not None and (held.comment is None or held.comment.get(self.lang) != self.comment):
+                return False
+        return True
+
+
+def _same_period(period: Period | None, other: Period) -> bool:
+    return period is not None and period.is_fiscal == other.is_fiscal and period.western == other.western
+
 
 def _shown(value) -> str:
     return str(value).replace("\n", " ")

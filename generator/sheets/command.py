@@ -136,10 +136,11 @@ def import_sheets(plan_dir: Path, files: list[Path], lang: str = DEFAULT_SHEET_L
         changes += book_changes(plan, rows_by_year[year], [book], problems, today, chosen)
     problems.raise_if_any()
     slip_warnings(changes, problems)
+    default_scale = plan.root.evaluation_scales[0].id if plan.root.evaluation_scales else None
     by_file: dict[Path, list[Change]] = {}
     for change in changes:
-        by_file.setdefault(loaded.document_files[change.row.item.document.id].path, []).append(change)
-    default_scale = plan.root.evaluation_scales[0].id if plan.root.evaluation_scales else None
+        if not change.held_by_plan(default_scale):  # only files that get a new value are read round trip
+            by_file.setdefault(loaded.document_files[change.row.item.document.id].path, []).append(change)
     texts: dict[Path, str] = {}
     count = 0
     for path, file_changes in by_file.items():

@@ -1,14 +1,16 @@
 """Write imported values into the plan's YAML as an editor would: only the lines that carry them change.
 
-ruamel.yaml reads each file round trip (comments, key order, quoting, flow style kept) with the
-indentation the file already uses, detected by which setting writes the file back byte for byte. A new
-actual goes in as one flow line beside the others, in year order; a new evaluation as a block, where the
-model's field order puts it. ruamel attaches a comment on its own line to what precedes it, so a value
-appended after that would land below the comment that introduces the next key; each inserted block is
-moved up to sit right after the content it follows. The result must read back as exactly the intended
-data, and every comment of the file must still be there; otherwise nothing is written.
+ruamel.yaml reads each file round trip (comments, key order, quoting, flow style kept), with the
+indentation the file uses (detected from its lines). A new actual goes in as one flow line beside the
+others, in year order; a new evaluation as a block, where the model's field order puts it. The edit is
+then carried over to the editor's own text: ruamel's output before and after the edit differ only where
+the values went in, and those lines are put into the original file, so that anything ruamel would have
+written differently elsewhere (a long line folded by another tool, an explicit `null`) stays as the
+editor had it. ruamel attaches a comment on its own line to what precedes it, so a value appended after
+that would land below the comment that introduces the next key; each inserted block is moved up to sit
+right after the content it follows. The result must read back as exactly the intended data, and every
+comment of the file must still be there; otherwise nothing is written.
 """
-
 from __future__ import annotations
 
 import difflib
@@ -45,14 +47,73 @@ def _dump(yaml: YAML, data: Any) -> str:
     return out.getvalue()
 
 
-def load_round_trip(text: str) -> tuple[YAML, Any]:
-    """The file's data, and the ruamel settings that write it back unchanged; LayoutNotKept when none do."""
-    for indent in _INDENTS:
+def _detected_indent(text: str) -> tuple[int, int, int]:
+    """The (mapping, sequence, offset) most of the file's nested blocks use: a key's block below it, and a
+    list's dashes below their key."""
+    mappings: Counter = Counter()
+    offsets: Counter = Counter()
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for line, below in zip(lines, lines[1:]):
+        if not line.rstrip().endswith(":") or line.lstrip().startswith("- "):
+            continue
+        indent, deeper = len(line) - len(line.lstrip()), len(below) - len(below.lstrip())
+        if below.lstrip().startswith("- "):
+            offsets[deeper - indent] += 1
+        elif deeper > indent:
+            mappings[deeper - indent] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    offset = offsets.most_common(1)[0][0] if offsets else 2
+    return mapping, offset + 2, offset
+
+
+def load_round_trip(text: str) -> tuple[YAML, Any, str]:
+    """The file's data, the ruamel settings closest to its layout, and the file as ruamel writes it back with
+    them (the same text, for most files)."""
+    detected = _detected_indent(text)
+    best: tuple[int, YAML, Any, str] | None = None
+    for indent in (detected, *[indent for indent in _INDENTS if indent != detected]):
         yaml = _yaml(indent)
         data = yaml.load(text)
-        if _dump(yaml, data) == text:
-            return yaml, data
-    raise LayoutNotKept
+        dumped = _dump(yaml, data)
+        if dumped == text:
+            return yaml, data, dumped
+        differing = sum(1 for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            a=text.splitlines(), b=dumped.splitlines(), autojunk=False).get_opcodes() if tag != "equal"
+            for _ in range(max(i2 - i1, j2 - j1)))
+        if best is None or differing < best[0]:
+            best = (differing, yaml, data, dumped)
+        if indent == detected and differing * 20 < len(text.splitlines()):
+            break  # close enough: the few lines ruamel writes otherwise are kept as they are
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
+def _carry_over(original: list[str], before: list[str], after: list[str]) -> list[str]:
+    """`original` with the edit that turned `before` into `after` (ruamel's output without and with the new
+    values); LayoutNotKept when an edit touches a line that ruamel writes otherwise than the original."""
+    if before == original:
+        return list(after)
+    same: dict[int, int] = {}  # line of `before` → the same line of `original`
+    for tag, i1, i2, j1, _j2 in difflib.SequenceMatcher(a=before, b=original, autojunk=False).get_opcodes():
+        if tag == "equal":
+            same.update({i1 + k: j1 + k for k in range(i2 - i1)})
+    result = list(original)
+    edits = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in reversed(edits):
+        if tag == "equal":
+            continue
+        if i1 == i2:  # lines inserted between before[i1 - 1] and before[i1]: both must be where they were
+            if i1 > 0 and i1 - 1 not in same or i1 < len(before) and i1 not in same:
+                raise LayoutNotKept
+            at = same[i1 - 1] + 1 if i1 > 0 else 0
+            if i1 < len(before) and same[i1] != at:
+                raise LayoutNotKept
+            result[at:at] = after[j1:j2]
+        else:  # lines replaced: each must be in the original, one after another
+            if any(i1 + k not in same or same[i1 + k] != same[i1] + k for k in range(i2 - i1)):
+                raise LayoutNotKept
+            result[same[i1]:same[i1] + (i2 - i1)] = after[j1:j2]
+    return result
 
 
 def index_ids(data: Any) -> dict[str, CommentedMap]:
@@ -114,8 +175,15 @@ def _set_actual(mapping: CommentedMap, change: Change, order: list[str]) -> bool
                 return False
             entry["value"] = change.actual
             return True
-    new = CommentedMap([("value", change.actual), ("unit", change.row.unit), ("period", _period_map(change.period))])
-    new.fa.set_flow_style()
+    period = _period_map(change.period)
+    new = CommentedMap([("value", change.actual), ("unit", change.row.unit), ("period", period)])
+    sibling = next((entry for entry in reversed(actuals) if isinstance(entry, CommentedMap)), None)
+    if sibling is not None and not sibling.fa.flow_style():  # written as blocks: so is the new one
+        new.fa.set_block_style()
+        if isinstance(sibling.get("period"), CommentedMap) and not sibling["period"].fa.flow_style():
+            period.fa.set_block_style()
+    else:
+        new.fa.set_flow_style()
     later = next((index for index, entry in enumerate(actuals) if isinstance(entry, dict)
                   and isinstance(entry.get("period"), dict)
                   and (entry["period"].get("fiscal_year") or entry["period"].get("year") or 0) > change.period.western),
@@ -200,7 +268,7 @@ def edit_document(text: str, changes: list[Change], orders: dict[str, list[str]]
                   default_scale: str | None) -> tuple[str, int]:
     """`text` with the changes written in, and how many values changed; LayoutNotKept when its layout would not
     survive. `orders`: for each item id, the field order of its model."""
-    yaml, data = load_round_trip(text)
+    yaml, data, before = load_round_trip(text)
     ids = index_ids(data)
     count = 0
     for change in changes:
@@ -212,8 +280,9 @@ def edit_document(text: str, changes: list[Change], orders: dict[str, list[str]]
             count += _set_evaluation(mapping, change, order, default_scale)
     if not count:
         return text, 0
-    dumped = _dump(yaml, data)
-    lines = _settle_inserted(text.splitlines(keepends=True), dumped.splitlines(keepends=True))
+    original = text.splitlines(keepends=True)
+    carried = _carry_over(original, before.splitlines(keepends=True), _dump(yaml, data).splitlines(keepends=True))
+    lines = _settle_inserted(original, carried)
     result = "".join(lines)
     # The guard: the same data as intended, and not one comment lost.
     if _plain(_yaml((2, 4, 2)).load(result)) != _plain(data):

@@ -79,6 +79,27 @@ def test_only_the_lines_that_carry_new_values_change_and_comments_stay(exported,
             before.splitlines()[before.splitlines().index(comment) + 1]
 
 
+def test_a_file_written_by_another_tool_keeps_its_own_layout(tmp_path):
+    # PyYAML's layout: lists not indented below their key, long texts folded, empty values as `null`.
+    # ruamel would write some of these lines otherwise; they stay as they are, and only new lines go in.
+    import yaml
+    plan = plan_copy(tmp_path)
+    data = yaml.safe_load((plan / "policy.yaml").read_text(encoding="utf-8"))
+    data["children"][1]["body"] = {"ja": "長い説明です。" * 20, "en": "A long explanation. " * 12}
+    data["children"][0]["activity_targets"][0]["evaluations"][0]["scale"] = None
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=60)
+    assert "\n- id:" in text and "scale: null" in text  # indentless lists, an explicit null
+    (plan / "policy.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "照会票.xlsx"
+    assert main(["export-sheet", "--plan", str(plan), "--out", str(out)]) == 0
+    result = import_sheets(plan, [fill(out, tmp_path / "filled.xlsx", {"kpi-nursery-waiting": {"actual": 5}})])
+    after = (plan / "policy.yaml").read_text(encoding="utf-8")
+    assert result.count == 1
+    removed, added = _added_lines(text, after)
+    assert removed == []
+    assert [line.strip() for line in added] == ["- value: 5", "unit: people", "period:", "fiscal_year: 2025"]
+
+
 def test_the_values_reach_the_pages_and_the_open_data(exported, tmp_path):
     plan, out = exported
     import_sheets(plan, [fill(out, tmp_path / "filled.xlsx", FILLED)])

@@ -226,3 +226,15 @@ def test_a_missing_file_is_named(exported, tmp_path, capsys):
     plan, _ = exported
     assert _import(tmp_path, plan, [tmp_path / "なし.xlsx"], capsys)[0] == (
         "なし.xlsx: ファイルが見つかりません。照会票のファイル名と置いたフォルダを確かめてください")
+
+
+def test_a_layout_that_cannot_be_kept_is_refused_and_nothing_written(exported, tmp_path, capsys):
+    plan, out = exported
+    text = (plan / "policy.yaml").read_text(encoding="utf-8")
+    # One actual's flow mapping broken over two lines: ruamel would join them, right where the new one goes.
+    line = "          - {value: 8, unit: people, period: {fiscal_year: 2023}}"
+    broken = line.replace(", period:", ",\n" + " " * (len(line) - len(line.lstrip()) + 3) + "period:")
+    (plan / "policy.yaml").write_text(text.replace(line, broken), encoding="utf-8")
+    filled = fill(out, tmp_path / "filled.xlsx", {"kpi-nursery-waiting": {"actual": 5}})
+    assert _import(tmp_path, plan, [filled], capsys)[0].startswith(
+        f"{plan.name}/policy.yaml: {plan.name}/policy.yaml の書き方（字下げや行の折り返し）を保ったまま値を書き込めません。")
