@@ -58,7 +58,7 @@ def export_sheet(plan_dir: Path, out: Path, year: int | None = None, lang: str =
         if division not in known:
             raise MessageError(Message("sheet.unknown_division", {"division": division, "known": known}))
     today = reference_day()
-    year = year if year is not None else last_completed_fiscal_year(today)
+    year = year if year is not None else _default_year(plan, last_completed_fiscal_year(today))
     if year > current_year(today)[0]:
         raise MessageError(Message("sheet.year_in_future", {"year": year, "now": current_year(today)[0]}))
     rows = _rows(plan, year, lang, within_period=True)
@@ -69,6 +69,17 @@ def export_sheet(plan_dir: Path, out: Path, year: int | None = None, lang: str =
         raise MessageError(Message("sheet.no_scales_no_rows"))
     write_workbook(out, workbook_bytes(plan, groups, year, lang))
     return Exported(out, year, len(groups), sum(len(group) for _, group in groups))
+
+
+def _default_year(plan: Plan, last_completed: int) -> int:
+    """The last completed fiscal year; for a plan whose period ended before it, the period's last year (the
+    last one its results can be for)."""
+    if any(in_plan_period(document, last_completed) for document in plan.documents):
+        return last_completed
+    ends = [document.period.end.western for document in plan.documents
+            if document.period is not None and document.period.end is not None
+            and document.period.end.western < last_completed]
+    return max(ends) if ends else last_completed
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import openpyxl
 import pytest
@@ -135,6 +136,17 @@ def test_a_year_that_cannot_be_surveyed_is_refused(tmp_path, monkeypatch, capsys
     assert main(["export-sheet", "--plan", str(PLAN), "--out", "s.xlsx", "--lang", "en", *args]) == 1
     assert message in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_plan_whose_period_has_ended_is_surveyed_for_its_last_year(tmp_path):
+    plan = tmp_path / "plan"
+    shutil.copytree(PLAN, plan)
+    text = (plan / "policy.yaml").read_text(encoding="utf-8")
+    (plan / "policy.yaml").write_text(text.replace("  end: {fiscal_year: 2026}", "  end: {fiscal_year: 2024}"),
+                                      encoding="utf-8")
+    out = tmp_path / "s.xlsx"
+    assert main(["export-sheet", "--plan", str(plan), "--out", str(out)]) == 0  # FY2025 is past the period
+    assert openpyxl.load_workbook(out)["子育て支援課"]["I2"].value == "2024年度"
 
 
 @pytest.mark.parametrize("plan", PRODUCT_PLANS)
