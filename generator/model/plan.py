@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .addresses import HttpsUrl, SiteUrl
 from .common import Choice, Note, OptionalLanguageCode, PeriodRange, Prose, Slug, StrictModel, Text, rule
 from .content import Level, Node, Official
 from .evaluation import EvaluationScale
+from .licences import DEFAULT_LICENCE, LicenceId
 from .progress import ProgressRule
 
 # A YAML file inside the plan directory: no absolute path, no `..`, no hidden file or folder.
@@ -100,18 +102,43 @@ class GlossaryTerm(StrictModel):
 
 
 class DataLicence(StrictModel):
-    """The licence of the plan's open data (the files under `data/`)."""
+    """A licence of the plan's own for its open data (the files under `data/`), when no preset fits."""
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)] = Field(
-        default="CC BY 4.0", description="Name of the licence, e.g. `CC BY 4.0`.")
-    url: HttpsUrl = Field(
-        default="https://creativecommons.org/licenses/by/4.0/", description="Address of the licence text (https).")
+        description="Name of the licence, as the city publishes it.")
+    url: HttpsUrl = Field(description="Address of the licence text (https).")
+
+
+_CODE_PATTERN = "^[0-9]{5,6}$"
+
+
+def _check_digit(first_five: str) -> int:
+    """The sixth digit of a 全国地方公共団体コード: the weighted sum (6, 5, 4, 3, 2) of the first five, mod 11,
+    taken from 11; its last digit."""
+    total = sum(int(digit) * weight for digit, weight in zip(first_five, (6, 5, 4, 3, 2)))
+    return (11 - total % 11) % 10
+
+
+def check_municipality_code(code: str) -> str:
+    if not re.fullmatch(_CODE_PATTERN, code):
+        raise rule("municipality_code_digits", found=code)
+    if len(code) == 5:  # the five-digit form some lists print, without the check digit
+        raise rule("municipality_code_five", found=code, write=code + str(_check_digit(code)))
+    if int(code[5]) != _check_digit(code[:5]):
+        raise rule("municipality_code_check", found=code, write=code[:5] + str(_check_digit(code[:5])))
+    return code
+
+
+# The pattern is the schema's (for editors' tools); validation says what is wrong in the editor's words.
+MunicipalityCode = Annotated[str, AfterValidator(check_municipality_code), Field(json_schema_extra={"pattern": _CODE_PATTERN})]
 
 
 class PlanRoot(StrictModel):
     """`plan.yaml`: the municipality, the home page and the list of document files."""
 
     municipality: Text = Field(description="Name of the municipality, e.g. 柏市 / Kashiwa City.")
+    code: MunicipalityCode | None = Field(
+        default=None, description="The municipality's 全国地方公共団体コード (local government code), six digits with the check digit, e.g. `131016`.")
     site_title: Text = Field(description="Title of the site.")
     description: Text = Field(description="One sentence describing the site, for search engines.")
     home: Prose = Field(description="Introduction on the home page.")
@@ -125,7 +152,9 @@ class PlanRoot(StrictModel):
         min_length=1, description="Document files, relative to the plan directory, in the order shown.")
     progress: ProgressRule | None = Field(default=None, description="The rule the plan publishes for judging progress; without it, a target is achieved or not.")
     evaluation_scales: list[EvaluationScale] = Field(default_factory=list, description="The scales the plan grades its items on each year (自己評価), the default first.")
-    data_licence: DataLicence = Field(default_factory=DataLicence, description="Licence of the open data; CC BY 4.0 unless the plan says otherwise.")
+    data_licence: LicenceId | DataLicence = Field(
+        default=DEFAULT_LICENCE, description="Licence of the open data: `cc-by-4.0` (the default) or `pdl-1.0` "
+        "(公共データ利用規約 第1.0版), or a licence of the plan's own with its `name` and `url`.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on the whole plan.")
 
     @model_validator(mode="after")

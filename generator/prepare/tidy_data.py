@@ -5,6 +5,8 @@ A value with several labelled numbers (men and women) takes a row per number; a 
 one row with its text and no number. Every code (kind, unit, status, direction, grade) has its labels in
 each required language beside it, and divisions their names beside their ids. The year is an integer
 column, with a column saying whether it is a fiscal or a calendar year. Never several values in a cell.
+The first column is the municipality's 全国地方公共団体コード, as the Digital Agency's standard datasets
+(自治体標準オープンデータセット) begin, left empty when the plan does not give it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _names(plan: Plan, ids) -> list[str]:
 
 
 def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
-    heading = [header("indicator"), header("document"), header("indicator_kind"), *text_columns("name"),
+    heading = [header("municipality_code"), header("indicator"), header("document"), header("indicator_kind"), *text_columns("name"),
                header("value_kind"), *text_columns("value_kind_label"), *text_columns("value_label"),
                header("period_kind"), header("year"), header("value"), header("unit"), *text_columns("unit_label"),
                *text_columns("target_text"), header("direction"), *text_columns("direction_label"),
@@ -58,7 +60,7 @@ def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
             quantities: list[Quantity | None] = list(measurement.quantities()) or [None]
             for quantity in quantities:
                 words = measurement.text if isinstance(measurement, Target) else None
-                rows.append([indicator.id, place.document.id, place.kind, *texts(indicator.name),
+                rows.append([plan.root.code or "", indicator.id, place.document.id, place.kind, *texts(indicator.name),
                              kind, *_labelled("value_kinds", kind),
                              *texts(quantity.label if quantity is not None else None),
                              *_period(measurement.period),
@@ -71,7 +73,7 @@ def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
 
 
 def evaluations_csv(plan: Plan) -> str:
-    heading = [header("item"), header("document"), header("item_kind"), *text_columns("item_kind_label"),
+    heading = [header("municipality_code"), header("item"), header("document"), header("item_kind"), *text_columns("item_kind_label"),
                *text_columns("name"), header("period_kind"), header("year"), header("scale"),
                *text_columns("scale_name"), header("evaluation_grade"), *text_columns("grade_label"), header("counts_as"),
                *text_columns("status_label"), *text_columns("comment"), *text_columns("review"),
@@ -83,7 +85,7 @@ def evaluations_csv(plan: Plan) -> str:
             grade = scale.grade(evaluation.grade)
             counts_as = grade.counts_as.value if grade is not None else ""
             review = evaluation.review
-            rows.append([item.ident, item.document.id, item.kind, *_labelled("evaluated_kind", item.kind),
+            rows.append([plan.root.code or "", item.ident, item.document.id, item.kind, *_labelled("evaluated_kind", item.kind),
                          *texts(item.name), *_period(evaluation.period), scale.id, *texts(scale.name),
                          evaluation.grade, *texts(grade.label if grade is not None else None), counts_as,
                          *_labelled("statuses", counts_as or None), *texts(evaluation.comment),

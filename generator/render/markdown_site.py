@@ -20,7 +20,7 @@ from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
 from .charts import kpi_chart, table_chart
 from .formatting import format_date
-from .open_data_page import data_url, dataset_jsonld
+from .open_data_page import data_url, dataset_jsonld, licence
 from .open_data_page import description as data_file_description
 from .environment import make_environment
 from .pages import PageIndex, PageSpec, plan_pages, walk_pages
@@ -219,7 +219,8 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "data_files": data_files,
                 "data_url": lambda path, page=page, code=language.code: data_url(path, page.path, code),
                 "data_description": lambda file, labels=labels: data_file_description(file, labels),
-                "jsonld": dataset_jsonld(plan, data_files, labels, page.path, updated.plan)
+                "jsonld": dataset_jsonld(plan, data_files, labels, page.path, updated.plan),
+                "licence": licence(plan, labels)
                 if page.kind == "open_data" else "",
                 "updated_date": updated.plan,
                 "format_date": lambda day, labels=labels: format_date(day, labels),
@@ -258,7 +259,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         config = identity.config
         footer = footer_line(text_of(config.copyright) if config.copyright else None,
                              text_of(config.extra.contact) if config.extra.contact else None,
-                             labels.footer_data_licence, plan.root.data_licence.name, plan.root.data_licence.url)
+                             labels.footer_data_licence, licence(plan, labels).name, licence(plan, labels).url)
         results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer))
     return results
 

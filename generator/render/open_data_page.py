@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import dataclass
 from datetime import date
 
 from ..labels import Labels
 from ..languages import by_code
-from ..model import Plan
+from ..model import DataLicence, Plan
+from ..model.licences import preset
 from ..prepare.open_data import DataFile
 from .safety import Safe
 
@@ -23,6 +25,22 @@ def data_url(file_path: str, page_path: str, lang: str) -> str:
     """Link from the page of Markdown file `page_path` to a data file, which lives once, at /data/."""
     depth = len([part for part in posixpath.dirname(page_path).split("/") if part])
     return "../" * (depth + by_code(lang).url_prefix.count("/")) + DATA_DIR + file_path
+
+
+@dataclass(frozen=True)
+class ShownLicence:
+    name: str
+    url: str
+    spdx: str | None
+
+
+def licence(plan: Plan, labels: Labels) -> ShownLicence:
+    """The open data's licence as a page shows it: a preset's name in the page's language, or the plan's own."""
+    chosen = plan.root.data_licence
+    if isinstance(chosen, DataLicence):
+        return ShownLicence(chosen.name, chosen.url, None)
+    record = preset(chosen)
+    return ShownLicence(labels.licence_names[record.id], record.url, record.spdx)
 
 
 def description(file: DataFile, labels: Labels) -> str:
@@ -42,8 +60,9 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
             "@type": "Dataset",
             "name": f"{_in(plan.root.site_title, labels)}: {file.path}",
             "description": description(file, labels),
-            "license": plan.root.data_licence.url,
-            "creator": {"@type": "GovernmentOrganization", "name": _in(plan.root.municipality, labels)},
+            "license": licence(plan, labels).url,
+            "creator": {"@type": "GovernmentOrganization", "name": _in(plan.root.municipality, labels),
+                        **({"identifier": plan.root.code} if plan.root.code else {})},
             "isAccessibleForFree": True,
             "distribution": [{"@type": "DataDownload", "encodingFormat": file.media_type, "contentUrl": url,
                               "contentSize": f"{file.size} B"}],
@@ -55,4 +74,4 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
     return Safe(f'<script type="application/ld+json">{text}</script>')
 
 
-__all__ = ["DATA_DIR", "data_url", "dataset_jsonld", "description"]
+__all__ = ["DATA_DIR", "ShownLicence", "data_url", "dataset_jsonld", "description", "licence"]

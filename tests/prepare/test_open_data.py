@@ -16,6 +16,7 @@ import pytest
 
 from generator.languages import published_languages, required_languages
 from generator.model import Plan
+from generator.model.licences import preset
 from generator.prepare.open_data import BOM, open_data_files, tables
 from generator.load.plan import load_plan
 from generator.prepare.progress import assess_plan, plan_indicators
@@ -103,7 +104,7 @@ def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
         assert {d["@type"] for d in datasets} == {"Dataset"}
         found = set()
         for dataset in datasets:
-            assert dataset["license"] == plan.root.data_licence.url
+            assert dataset["license"] == (plan.root.data_licence.url if not isinstance(plan.root.data_licence, str) else preset(plan.root.data_licence).url)
             for download in dataset["distribution"]:
                 url = download["contentUrl"]
                 if plan.root.site_url and url.startswith(plan.root.site_url):
