@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from dataclasses import dataclass
 
 from ..labels import load_labels
 from ..languages import required_languages
@@ -56,12 +58,34 @@ def header(key: str, lang: str | None = None) -> str:
     return f"{names} [{lang}]" if lang else names
 
 
-def csv_text(heading: list[str], rows: list[list[str]]) -> str:
+@dataclass(frozen=True)
+class CsvFile:
+    """A CSV's text, and its Table Schema fields: a column of numbers only is a number (an integer when every
+    one is whole), any other a string. The names are the header's, as Frictionless matches them."""
+
+    text: str
+    fields: tuple[dict, ...]
+
+
+def _field(name: str, cells: list[str], declared: str | None) -> dict:
+    if declared is not None:  # a column of numbers even in a plan that has none to put in it yet
+        return {"name": name, "type": declared}
+    given = [cell for cell in cells if cell != ""]
+    kind = "string"
+    if given and all(isinstance(cell, Number) for cell in given):
+        kind = "integer" if all(re.fullmatch(r"-?\d+", cell) for cell in given) else "number"
+    return {"name": name, "type": kind}
+
+
+def csv_text(heading: list[str], rows: list[list[str]], types: dict[str, str] | None = None) -> CsvFile:
+    """The CSV of `rows` under `heading`; `types`: the Table Schema type of columns that are always numbers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(cell) for cell in heading])
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
-    return BOM + out.getvalue()
+    fields = tuple(_field(name, [row[index] for row in rows], (types or {}).get(name))
+                   for index, name in enumerate(heading))
+    return CsvFile(BOM + out.getvalue(), fields)
 
 
 def text_columns(key: str) -> list[str]:

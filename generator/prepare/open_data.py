@@ -20,7 +20,7 @@ from pydantic import TypeAdapter
 from ..languages import default_language
 from ..model import Measurement, Period, Plan, Table, Target
 from ..model.walk import walk_items
-from .csv_cells import BOM, Number, codes, csv_text, header, number_cell, period_cell, text_columns, texts
+from .csv_cells import CsvFile, BOM, Number, codes, csv_text, header, number_cell, period_cell, text_columns, texts
 from .progress import Assessment, assess_plan, plan_indicators
 from .tidy_data import evaluations_csv, has_evaluations, indicator_values_csv
 
@@ -33,6 +33,7 @@ class DataFile:
     media_type: str
     kind: str                  # plan_json | plan_schema | indicators | indicator_values | evaluations | projects | table
     table: Table | None = None
+    fields: tuple[dict, ...] = ()  # a CSV's Table Schema fields (datapackage.json)
 
     @property
     def size(self) -> int:
@@ -55,7 +56,7 @@ def _unit(measurement: Measurement | Target | None) -> str:
     return units[0] if units and len(set(units)) == 1 else ""
 
 
-def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
+def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
     heading = [header("id"), header("document"), *text_columns("goal"), header("kind"), *text_columns("name"),
               header("unit"), header("baseline"), header("baseline_period"), header("target"),
               *text_columns("target_text"), header("direction"), header("latest_actual"),
@@ -76,7 +77,7 @@ def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
     return csv_text(heading, rows)
 
 
-def projects_csv(plan: Plan) -> str:
+def projects_csv(plan: Plan) -> CsvFile:
     heading = [header("id"), header("document"), *text_columns("goal"), header("item"), *text_columns("name"),
               *text_columns("description"), header("divisions"), *text_columns("division_names")]
     names = {d.id: d.name for d in plan.divisions}
@@ -90,7 +91,7 @@ def projects_csv(plan: Plan) -> str:
     return csv_text(heading, rows)
 
 
-def table_csv(table: Table) -> str:
+def table_csv(table: Table) -> CsvFile:
     heading = [*text_columns("row"), *[period_cell(column) for column in table.columns], header("unit")]
     rows = [[*texts(row.label), *[Number(number_cell(c)) if not isinstance(c, str) else c for c in row.cells],
              table.unit.value if table.unit else ""] for row in table.rows]
@@ -99,6 +100,10 @@ def table_csv(table: Table) -> str:
 
 def tables(plan: Plan) -> list[Table]:
     return [table for place in walk_items(plan) for table in place.node.tables]
+
+
+def _csv_file(path: str, csv_file: CsvFile, kind: str, table: Table | None = None) -> DataFile:
+    return DataFile(path, csv_file.text, "text/csv", kind, table, csv_file.fields)
 
 
 def open_data_files(plan: Plan, assessments: dict[str, Assessment] | None = None) -> list[DataFile]:
@@ -112,16 +117,15 @@ def open_data_files(plan: Plan, assessments: dict[str, Assessment] | None = None
                                                 sort_keys=True) + "\n", "application/schema+json", "plan_schema"),
     ]
     if any(True for _ in plan_indicators(plan)):
-        files.append(DataFile("indicators.csv", indicators_csv(plan, assessments), "text/csv", "indicators"))
+        files.append(_csv_file("indicators.csv", indicators_csv(plan, assessments), "indicators"))
     if any(True for _ in plan_indicators(plan)):
-        files.append(DataFile("indicator_values.csv", indicator_values_csv(plan, assessments), "text/csv",
-                              "indicator_values"))
+        files.append(_csv_file("indicator_values.csv", indicator_values_csv(plan, assessments), "indicator_values"))
     if has_evaluations(plan):
-        files.append(DataFile("evaluations.csv", evaluations_csv(plan), "text/csv", "evaluations"))
+        files.append(_csv_file("evaluations.csv", evaluations_csv(plan), "evaluations"))
     if any(place.node.projects for place in walk_items(plan)):
-        files.append(DataFile("projects.csv", projects_csv(plan), "text/csv", "projects"))
+        files.append(_csv_file("projects.csv", projects_csv(plan), "projects"))
     for table in tables(plan):
-        files.append(DataFile(f"tables/{table.id}.csv", table_csv(table), "text/csv", "table", table))
+        files.append(_csv_file(f"tables/{table.id}.csv", table_csv(table), "table", table))
     return files
 
 

@@ -18,6 +18,7 @@ from ..load.yaml_reader import LoadedFile
 from ..model import Plan
 from .coverage import Coverage, translation_coverage
 from .evaluations import EvaluableItem, evaluable_items, status_counts
+from .data_package import data_package
 from .open_data import DataFile, open_data_files
 from .progress import Assessment, IndicatorPlace, assess_plan, plan_indicators
 from .updated import LastUpdated, last_updated
@@ -49,8 +50,10 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     languages = tuple(published_languages(plan.root.languages))
     assessments = assess_plan(plan)
     evaluables = tuple(evaluable_items(plan))
+    files = open_data_files(plan, assessments)
+    files.append(data_package(plan, files))
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
-                    tuple(open_data_files(plan, assessments)), tuple(translation_coverage(plan, languages)),
+                    tuple(files), tuple(translation_coverage(plan, languages)),
                     dict(document_files or {}), identity or Identity(), evaluables,
                     status_counts(plan, evaluables, assessments), tuple(warnings))
 

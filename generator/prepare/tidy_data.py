@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..labels import load_labels
 from ..model import Measurement, Period, Plan, Quantity, Target
-from .csv_cells import Number, codes, csv_text, header, number_cell, text_columns, texts
+from .csv_cells import CsvFile, Number, codes, csv_text, header, number_cell, text_columns, texts
 from .evaluations import evaluable_items, scale_of
 from .progress import Assessment, plan_indicators
 
@@ -38,7 +38,7 @@ def _names(plan: Plan, ids) -> list[str]:
     return [" ".join(ids), *["; ".join(names[ref].get(lang) or "" for ref in ids if ref in names) for lang in codes()]]
 
 
-def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
+def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
     heading = [header("municipality_code"), header("indicator"), header("document"), header("indicator_kind"), *text_columns("name"),
                header("value_kind"), *text_columns("value_kind_label"), *text_columns("value_label"),
                header("period_kind"), header("year"), header("value"), header("unit"), *text_columns("unit_label"),
@@ -69,10 +69,10 @@ def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> str:
                              *_labelled("unit_names", quantity.unit.value if quantity is not None else None),
                              *texts(words), direction or "", *about,
                              status, *_labelled("statuses", status), *_names(plan, place.divisions)])
-    return csv_text(heading, rows)
+    return csv_text(heading, rows, {header("year"): "integer", header("value"): "number"})
 
 
-def evaluations_csv(plan: Plan) -> str:
+def evaluations_csv(plan: Plan) -> CsvFile:
     heading = [header("municipality_code"), header("item"), header("document"), header("item_kind"), *text_columns("item_kind_label"),
                *text_columns("name"), header("period_kind"), header("year"), header("scale"),
                *text_columns("scale_name"), header("evaluation_grade"), *text_columns("grade_label"), header("counts_as"),
@@ -91,7 +91,7 @@ def evaluations_csv(plan: Plan) -> str:
                          *_labelled("statuses", counts_as or None), *texts(evaluation.comment),
                          *texts(review.comment if review else None), *texts(review.reviewer if review else None),
                          review.date if review and review.date else "", *_names(plan, item.divisions)])
-    return csv_text(heading, rows)
+    return csv_text(heading, rows, {header("year"): "integer"})
 
 
 def has_evaluations(plan: Plan) -> bool:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
 from datetime import date
 
 from ..labels import Labels
 from ..languages import by_code
-from ..model import DataLicence, Plan
-from ..model.licences import preset
+from ..model import Plan
+from ..prepare.licence import licence
 from ..prepare.open_data import DataFile
 from .safety import Safe
 
@@ -27,22 +26,6 @@ def data_url(file_path: str, page_path: str, lang: str) -> str:
     return "../" * (depth + by_code(lang).url_prefix.count("/")) + DATA_DIR + file_path
 
 
-@dataclass(frozen=True)
-class ShownLicence:
-    name: str
-    url: str
-    spdx: str | None
-
-
-def licence(plan: Plan, labels: Labels) -> ShownLicence:
-    """The open data's licence as a page shows it: a preset's name in the page's language, or the plan's own."""
-    chosen = plan.root.data_licence
-    if isinstance(chosen, DataLicence):
-        return ShownLicence(chosen.name, chosen.url, None)
-    record = preset(chosen)
-    return ShownLicence(labels.licence_names[record.id], record.url, record.spdx)
-
-
 def description(file: DataFile, labels: Labels) -> str:
     text = labels.data_descriptions[file.kind]
     return text.format(title=_in(file.table.title, labels)) if file.table is not None else text
@@ -54,6 +37,8 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
     base = plan.root.site_url
     datasets = []
     for file in files:
+        if file.kind == "data_package":
+            continue  # it describes the other files; it is not a dataset of its own
         url = (base + DATA_DIR + file.path) if base else data_url(file.path, page_path, labels.lang)
         dataset = {
             "@context": "https://schema.org",
@@ -74,4 +59,4 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
     return Safe(f'<script type="application/ld+json">{text}</script>')
 
 
-__all__ = ["DATA_DIR", "ShownLicence", "data_url", "dataset_jsonld", "description", "licence"]
+__all__ = ["DATA_DIR", "data_url", "dataset_jsonld", "description", "licence"]

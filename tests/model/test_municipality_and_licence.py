@@ -17,7 +17,8 @@ from generator.load.plan import load_plan
 from generator.model.licences import PRESETS
 from generator.model.plan import _check_digit
 from generator.prepare.open_data import BOM, open_data_files
-from generator.render.open_data_page import dataset_jsonld, licence
+from generator.prepare.licence import licence
+from generator.render.open_data_page import dataset_jsonld
 from tests.conftest import ROOT
 
 MINIMAL = ROOT / "tests" / "data" / "minimal"
