@@ -17,14 +17,22 @@ SCHEMAS = {
 }
 
 
+# A schema's `$id` names it wherever it is copied (the repository's schema/, a site's data/): a URN, since no
+# address is the schema's own.
+ID_PREFIX = "urn:keikaku:schema:"
+
+
+def schema_text(model, title: str, name: str) -> str:
+    """The JSON Schema (draft 2020-12) of `model`, with its `$id` and title; deterministic."""
+    schema = TypeAdapter(model).json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": ID_PREFIX + name, "title": title,
+              **schema}
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def render_schemas() -> dict[str, str]:
     """File name → schema text; deterministic, so the committed copy can be compared."""
-    out = {}
-    for name, (model, title) in SCHEMAS.items():
-        schema = TypeAdapter(model).json_schema()
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
-        out[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return out
+    return {name: schema_text(model, title, name.removesuffix(".schema.json")) for name, (model, title) in SCHEMAS.items()}
 
 
 def write_schemas(directory: Path) -> list[Path]:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from pydantic import TypeAdapter
-
 from ..languages import default_language
 from ..model import Measurement, Period, Plan, Table, Target
+from ..model.schema import schema_text
 from ..model.walk import walk_items
 from .csv_cells import CsvFile, BOM, Number, codes, csv_text, header, number_cell, period_cell, text_columns, texts
 from .progress import Assessment, assess_plan, plan_indicators
@@ -113,8 +112,8 @@ def open_data_files(plan: Plan, assessments: dict[str, Assessment] | None = None
     files = [
         DataFile("plan.json", json.dumps(plan.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False,
                                          indent=2) + "\n", "application/json", "plan_json"),
-        DataFile("plan.schema.json", json.dumps(TypeAdapter(Plan).json_schema(), ensure_ascii=False, indent=2,
-                                                sort_keys=True) + "\n", "application/schema+json", "plan_schema"),
+        DataFile("plan.schema.json", schema_text(Plan, "Keikaku plan.json (the published plan)", "published-plan"),
+                 "application/schema+json", "plan_schema"),
     ]
     if any(True for _ in plan_indicators(plan)):
         files.append(_csv_file("indicators.csv", indicators_csv(plan, assessments), "indicators"))
