@@ -51,6 +51,7 @@ class Language:
     fallback: str | None = None  # shown, marked with its lang, where an optional language's text is missing
     marks_runs_of: str | None = None  # text in this language may quote that language's script: mark its runs
     font_family: str | None = None  # CSS font-family list for text in this language; None keeps the theme's
+    iso_639_3: str = ""    # ISO 639-3 code: DCAT's language of a dataset (the EU language table names it so)
 
     @property
     def og_locale(self) -> str:
@@ -66,16 +67,17 @@ class Language:
 REGISTRY: tuple[Language, ...] = (
     Language(code="ja", name="Japanese", description="Japanese text.", html_lang="ja", theme_locale="ja",
              search_lang="ja", search_separator=JAPANESE_SEPARATOR, url_prefix="", number_locale="ja_JP",
-             default=True, required=True, font_family=JAPANESE_FONTS),
+             default=True, required=True, font_family=JAPANESE_FONTS, iso_639_3="jpn"),
     Language(code="en", name="English", description="English text, written for foreign residents.",
              html_lang="en", theme_locale="en", search_lang="en", search_separator=SPACE_SEPARATOR,
-             url_prefix="en/", number_locale="en_US", required=True, marks_runs_of="ja"),
+             url_prefix="en/", number_locale="en_US", required=True, marks_runs_of="ja", iso_639_3="eng"),
     # Easy Japanese (やさしい日本語), which many municipalities publish for residents from abroad. Its pages
     # are Japanese to a screen reader and to Material (html lang and locale "ja"); hreflang tells them apart.
     Language(code="ja-x-easy", name="Easy Japanese",
              description="Easy Japanese (やさしい日本語) text: short sentences, everyday words, few kanji.",
              html_lang="ja", theme_locale="ja", search_lang="ja", search_separator=JAPANESE_SEPARATOR,
-             url_prefix="easy/", number_locale="ja_JP", fallback="ja", font_family=JAPANESE_FONTS),
+             url_prefix="easy/", number_locale="ja_JP", fallback="ja", font_family=JAPANESE_FONTS,
+             iso_639_3="jpn"),
 )
 
 
@@ -111,6 +113,8 @@ def check_registry(registry: tuple[Language, ...]) -> None:
             current = registry[codes.index(current.fallback)]
         if language.marks_runs_of is not None and language.marks_runs_of not in codes:
             raise RegistryError(f"{language.code}: marks_runs_of names an unknown language")
+        if not re.fullmatch(r"[a-z]{3}", language.iso_639_3):
+            raise RegistryError(f"{language.code}: iso_639_3 is a three-letter ISO 639-3 code")
         if language.font_family is not None and not re.fullmatch(r'[\w "\-,]+', language.font_family):
             raise RegistryError(f"{language.code}: font_family is a plain CSS font list (names, quotes, commas)")
 

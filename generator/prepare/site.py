@@ -19,6 +19,7 @@ from ..model import Plan
 from .coverage import Coverage, translation_coverage
 from .evaluations import EvaluableItem, evaluable_items, status_counts
 from .data_package import data_package
+from .dcat import data_catalog
 from .open_data import DataFile, open_data_files
 from .progress import Assessment, IndicatorPlace, assess_plan, plan_indicators
 from .updated import LastUpdated, last_updated
@@ -52,6 +53,7 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     evaluables = tuple(evaluable_items(plan))
     files = open_data_files(plan, assessments)
     files.append(data_package(plan, files))
+    files.append(data_catalog(plan, files, (updated or LastUpdated()).plan))
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(files), tuple(translation_coverage(plan, languages)),
                     dict(document_files or {}), identity or Identity(), evaluables,

@@ -37,8 +37,8 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
     base = plan.root.site_url
     datasets = []
     for file in files:
-        if file.kind == "data_package":
-            continue  # it describes the other files; it is not a dataset of its own
+        if file.kind in ("data_package", "data_catalog"):
+            continue  # they describe the other files; neither is a dataset of its own
         url = (base + DATA_DIR + file.path) if base else data_url(file.path, page_path, labels.lang)
         dataset = {
             "@context": "https://schema.org",
