@@ -48,16 +48,24 @@ def _day(period: Period, end: bool) -> str:
     return f"{period.western}-12-31" if end else f"{period.western}-01-01"
 
 
-def _temporal(plan: Plan) -> dict | None:
+def plan_span(plan: Plan) -> tuple[str, str | None] | None:
+    """The first and last day the plan's documents cover (None: open-ended), or None without periods."""
     spans = [document.period for document in plan.documents if document.period is not None]
     if not spans:
         return None
     start = min(spans, key=lambda span: span.start.western).start
     ends = [span.end for span in spans if span.end is not None]
-    temporal: dict = {"@type": "dct:PeriodOfTime", "dcat:startDate": {"@value": _day(start, False), "@type": "xsd:date"}}
-    if ends and len(ends) == len(spans):
-        end = max(ends, key=lambda period: period.western)
-        temporal["dcat:endDate"] = {"@value": _day(end, True), "@type": "xsd:date"}
+    end = max(ends, key=lambda period: period.western) if ends and len(ends) == len(spans) else None
+    return _day(start, False), (_day(end, True) if end is not None else None)
+
+
+def _temporal(plan: Plan) -> dict | None:
+    span = plan_span(plan)
+    if span is None:
+        return None
+    temporal: dict = {"@type": "dct:PeriodOfTime", "dcat:startDate": {"@value": span[0], "@type": "xsd:date"}}
+    if span[1] is not None:
+        temporal["dcat:endDate"] = {"@value": span[1], "@type": "xsd:date"}
     return temporal
 
 
@@ -126,4 +134,4 @@ def data_catalog(plan: Plan, files: list[DataFile], updated: date | None) -> Dat
     return DataFile(PATH, text, "application/ld+json", "data_catalog")
 
 
-__all__ = ["PATH", "data_catalog"]
+__all__ = ["NOT_DATASETS", "PATH", "data_catalog", "plan_span"]

@@ -9,6 +9,9 @@ from datetime import date
 from ..labels import Labels
 from ..languages import by_code
 from ..model import Plan
+from ..prepare.csv_cells import codes
+from ..prepare.dcat import NOT_DATASETS, plan_span
+from ..prepare.dcat import PATH as CATALOG_PATH
 from ..prepare.licence import licence
 from ..prepare.open_data import DataFile
 from .safety import Safe
@@ -31,27 +34,56 @@ def description(file: DataFile, labels: Labels) -> str:
     return text.format(title=_in(file.table.title, labels)) if file.table is not None else text
 
 
+def _address(plan: Plan, file_path: str, page_path: str, lang: str) -> str:
+    base = plan.root.site_url
+    return (base + DATA_DIR + file_path) if base else data_url(file_path, page_path, lang)
+
+
 def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path: str,
                    updated: date | None) -> Safe:
-    """One schema.org Dataset per file, as a <script> block; `<` is escaped so no tag can close it."""
-    base = plan.root.site_url
+    """One schema.org Dataset per data file, as a <script> block; `<` is escaped so no tag can close it.
+
+    A file is one dataset whichever language's page describes it: its `@id` (the file's address, which the
+    pages' relative links resolve to alike) and `identifier` are the same on every page. The schema, the
+    Data Package and the catalogue describe the data: the schema is named as plan.json's `schemaVersion`,
+    the catalogue as every dataset's `includedInDataCatalog`, and none is a dataset of its own."""
+    municipality = _in(plan.root.municipality, labels)
+    site = _in(plan.root.site_title, labels)
+    shown = licence(plan, labels)
+    span = plan_span(plan)
+    schema = next((file for file in files if file.kind == "plan_schema"), None)
+    creator = {"@type": "GovernmentOrganization", "name": municipality,
+               **({"identifier": plan.root.code} if plan.root.code else {}),
+               **({"url": plan.root.site_url} if plan.root.site_url else {})}
+    catalogue = {"@type": "DataCatalog", "name": site,
+                 "url": _address(plan, CATALOG_PATH, page_path, labels.lang)}
     datasets = []
     for file in files:
-        if file.kind in ("data_package", "data_catalog"):
-            continue  # they describe the other files; neither is a dataset of its own
-        url = (base + DATA_DIR + file.path) if base else data_url(file.path, page_path, labels.lang)
+        if file.kind in NOT_DATASETS + ("data_catalog",):
+            continue
+        url = _address(plan, file.path, page_path, labels.lang)
         dataset = {
             "@context": "https://schema.org",
             "@type": "Dataset",
-            "name": f"{_in(plan.root.site_title, labels)}: {file.path}",
-            "description": description(file, labels),
-            "license": licence(plan, labels).url,
-            "creator": {"@type": "GovernmentOrganization", "name": _in(plan.root.municipality, labels),
-                        **({"identifier": plan.root.code} if plan.root.code else {})},
+            "@id": url + "#dataset",
+            "identifier": file.path,
+            "name": f"{site}: {file.path}",
+            "description": labels.dataset_description.format(description=description(file, labels), site=site,
+                                                              municipality=municipality, licence=shown.name),
+            "keywords": [municipality, labels.open_data_page, *[_in(document.title, labels) for document in plan.documents]],
+            "inLanguage": list(dict.fromkeys(by_code(code).html_lang for code in codes())),
+            "spatialCoverage": {"@type": "Place", "name": municipality},
+            "license": shown.url,
+            "creator": creator,
             "isAccessibleForFree": True,
+            "includedInDataCatalog": catalogue,
             "distribution": [{"@type": "DataDownload", "encodingFormat": file.media_type, "contentUrl": url,
                               "contentSize": f"{file.size} B"}],
         }
+        if span is not None:
+            dataset["temporalCoverage"] = f"{span[0]}/{span[1] or '..'}"
+        if file.kind == "plan_json" and schema is not None:
+            dataset["schemaVersion"] = _address(plan, schema.path, page_path, labels.lang)
         if updated is not None:
             dataset["dateModified"] = updated.isoformat()
         datasets.append(dataset)

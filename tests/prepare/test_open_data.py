@@ -93,7 +93,9 @@ def test_plan_json_is_the_validated_plan(built_sites, name):
 def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
     site = built_sites(name)
     plan = load_plan(PLANS[name]).plan
-    expected = {f.path for f in open_data_files(plan)}
+    # The schema, the Data Package and the catalogue describe the data; each other file is one dataset.
+    expected = {f.path for f in open_data_files(plan) if f.kind != "plan_schema"}
+    ids: dict[str, set[str]] = {}
     for language in published_languages(plan.root.languages):
         lang, page = language.code, site / language.url_prefix / "data" / "index.html"
         html = page.read_text(encoding="utf-8")
@@ -114,7 +116,28 @@ def test_every_dataset_points_at_a_file_of_the_site(built_sites, name):
                 assert target.is_file(), (lang, url)
                 assert download["contentSize"] == f"{target.stat().st_size} B"
                 found.add(target.relative_to((site / "data").resolve()).as_posix())
+            _recommended(dataset, plan)
+            ids[lang] = ids.get(lang, set()) | {(page.parent / dataset["@id"]).resolve().as_uri()
+                                               if not dataset["@id"].startswith("https://") else dataset["@id"]}
         assert found == expected, lang
+    assert len({frozenset(found) for found in ids.values()}) == 1, ids  # the same datasets on every page
+
+
+def _recommended(dataset: dict, plan: Plan) -> None:
+    """What Google's Dataset guidelines ask for, and what a portal needs to tell the datasets apart."""
+    assert len(dataset["description"]) >= 50, dataset["description"]
+    assert dataset["identifier"] and dataset["name"] and dataset["keywords"]
+    assert dataset["inLanguage"] == ["ja", "en"]
+    assert dataset["spatialCoverage"]["name"] in plan.root.municipality.model_dump(by_alias=True).values()
+    assert dataset["creator"]["@type"] == "GovernmentOrganization"
+    if plan.root.site_url:
+        assert dataset["creator"]["url"] == plan.root.site_url
+    assert dataset["license"].startswith("https://")
+    assert dataset["includedInDataCatalog"]["url"].endswith("catalog.jsonld")
+    if any(document.period for document in plan.documents):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}/(\d{4}-\d{2}-\d{2}|\.\.)", dataset["temporalCoverage"])
+    for download in dataset["distribution"]:
+        assert download["encodingFormat"] in ("text/csv", "application/json", "application/ld+json")
 
 
 def test_open_data_is_deterministic():
