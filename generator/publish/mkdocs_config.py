@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
@@ -78,6 +79,9 @@ def mkdocs_config(plan: Plan, language: Language, languages: tuple[Language, ...
             "link": prefix_from_here + site_subdir(other) if other != language else "",
             # Search engines want hreflang URLs absolute: known only when the plan sets site_url.
             "url": plan.root.site_url + site_subdir(other) if plan.root.site_url else None,
+            # From the host's root: for the 404 page, which is served at any address, so relative links from it
+            # lead nowhere (MkDocs gives it an absolute base_url, "/" without site_url, for the same reason).
+            "root_path": (urlsplit(plan.root.site_url).path if plan.root.site_url else "/") + site_subdir(other),
         }
         for other in languages
     ]

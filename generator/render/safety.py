@@ -87,8 +87,10 @@ def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | Non
     # (`//evil.example/`) that got past it would still be stripped here.
     clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
                       url_schemes=_URL_SCHEMES, url_relative="deny", link_rel="noopener noreferrer")
-    # Blank lines would end the raw HTML block early; the markdown="0" guard is for md_in_html users.
+    # Blank lines would end the raw HTML block early. No `markdown` attribute: Markdown leaves a raw HTML block
+    # alone unless md_in_html is on and the block asks for it (markdown="1"); any such attribute would stay
+    # in the page, where it is not HTML (the Nu Html Checker reports it).
     lines = [line for line in clean.splitlines() if line.strip()]
     # `lang` is given when the prose is shown in another language than the page's (a fallback).
     lang_attribute = f' lang="{html.escape(lang)}"' if lang else ""
-    return Safe(f'<div class="kk-prose"{lang_attribute} markdown="0">\n' + "\n".join(lines) + "\n</div>")
+    return Safe(f'<div class="kk-prose"{lang_attribute}>\n' + "\n".join(lines) + "\n</div>")
