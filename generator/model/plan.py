@@ -139,6 +139,8 @@ class PlanRoot(StrictModel):
     municipality: Text = Field(description="Name of the municipality, e.g. 柏市 / Kashiwa City.")
     code: MunicipalityCode | None = Field(
         default=None, description="The municipality's 全国地方公共団体コード (local government code), six digits with the check digit, e.g. `131016`.")
+    website: HttpsUrl | None = Field(
+        default=None, description="The municipality's own website (https), e.g. its top page: the open data's creator.")
     site_title: Text = Field(description="Title of the site.")
     description: Text = Field(description="One sentence describing the site, for search engines.")
     home: Prose = Field(description="Introduction on the home page.")

@@ -47,12 +47,13 @@ def _description(file: DataFile, lang: str) -> str:
     return text.format(title=file.table.title.get(lang) or "") if file.table is not None else text
 
 
-def _resource(file: DataFile, keys: dict) -> dict:
+def _resource(plan: Plan, file: DataFile, keys: dict) -> dict:
     return {
         "name": _resource_name(file.path),
         "path": file.path,
         "profile": "tabular-data-resource",
-        "title": _both([_description(file, lang) for lang in codes()]),
+        "title": _both([f"{plan.root.site_title.get(lang) or ''}: {file.path}" for lang in codes()]),
+        "description": "\n\n".join(dict.fromkeys(_description(file, lang) for lang in codes())),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -70,7 +71,7 @@ def data_package(plan: Plan, files: list[DataFile]) -> DataFile:
         keys = _keys(file)
         if "foreignKeys" in keys and "indicators" not in names:
             keys = {}
-        resources.append(_resource(file, keys))
+        resources.append(_resource(plan, file, keys))
     shown = [licence(plan, load_labels(lang)) for lang in codes()]
     package = {
         "profile": "tabular-data-package",

@@ -78,7 +78,8 @@ def data_catalog(plan: Plan, files: list[DataFile], updated: date | None) -> Dat
     languages = [{"@id": LANGUAGE_URI + by_code(lang).iso_639_3.upper()} for lang in codes()]
     publisher = {"@type": "foaf:Organization",
                  "foaf:name": _texts({lang: plan.root.municipality.get(lang) or "" for lang in codes()}),
-                 **({"dct:identifier": plan.root.code} if plan.root.code else {})}
+                 **({"dct:identifier": plan.root.code} if plan.root.code else {}),
+                 **({"foaf:homepage": {"@id": plan.root.website}} if plan.root.website else {})}
     temporal = _temporal(plan)
     schema = next((file for file in files if file.kind == "plan_schema"), None)
     datasets = []

@@ -60,7 +60,8 @@ def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
               header("unit"), header("baseline"), header("baseline_period"), header("target"),
               *text_columns("target_text"), header("direction"), header("latest_actual"),
               header("latest_period"), header("actuals"), header("status"), header("grade"), header("reason"),
-              header("divisions")]
+              header("divisions"), *text_columns("division_names")]
+    names = {division.id: division.name for division in plan.divisions}
     rows = []
     for place in plan_indicators(plan):
         kpi, a = place.indicator, assessments[place.indicator.id]
@@ -72,7 +73,9 @@ def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
                      *texts(kpi.target.text if kpi.target else None),
                      kpi.direction.value if kpi.direction else "", _value(a.latest),
                      period_cell(a.latest.period if a.latest else None), actuals, a.status.value, a.grade or "",
-                     a.reason or "", " ".join(place.divisions)])
+                     a.reason or "", " ".join(place.divisions),
+                     *["; ".join(names[ref].get(code) or "" for ref in place.divisions if ref in names)
+                       for code in codes()]])
     return csv_text(heading, rows)
 
 

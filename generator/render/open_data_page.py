@@ -54,7 +54,7 @@ def dataset_jsonld(plan: Plan, files: list[DataFile], labels: Labels, page_path:
     schema = next((file for file in files if file.kind == "plan_schema"), None)
     creator = {"@type": "GovernmentOrganization", "name": municipality,
                **({"identifier": plan.root.code} if plan.root.code else {}),
-               **({"url": plan.root.site_url} if plan.root.site_url else {})}
+               **({"url": plan.root.website or plan.root.site_url} if plan.root.website or plan.root.site_url else {})}
     catalogue = {"@type": "DataCatalog", "name": site,
                  "url": _address(plan, CATALOG_PATH, page_path, labels.lang)}
     datasets = []

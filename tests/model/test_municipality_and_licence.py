@@ -84,3 +84,11 @@ def test_an_unknown_licence_id_is_refused(tmp_path, capsys):
     plan = _plan(tmp_path, "data_licence: cc-by-3.0")
     assert main(["check", "--plan", str(plan), "--lang", "en"]) == 1
     assert "data_licence" in capsys.readouterr().err
+
+
+def test_the_municipalitys_website_is_the_creators_address(tmp_path):
+    plan = load_plan(_plan(tmp_path, "website: https://www.city.example.jp/")).plan
+    files = open_data_files(plan)
+    block = dataset_jsonld(plan, files, load_labels("en"), "data/index.md", None)
+    datasets = json.loads(str(block).removeprefix('<script type="application/ld+json">').removesuffix("</script>"))
+    assert {dataset["creator"]["url"] for dataset in datasets} == {"https://www.city.example.jp/"}

@@ -130,8 +130,8 @@ def _recommended(dataset: dict, plan: Plan) -> None:
     assert dataset["inLanguage"] == ["ja", "en"]
     assert dataset["spatialCoverage"]["name"] in plan.root.municipality.model_dump(by_alias=True).values()
     assert dataset["creator"]["@type"] == "GovernmentOrganization"
-    if plan.root.site_url:
-        assert dataset["creator"]["url"] == plan.root.site_url
+    if plan.root.website or plan.root.site_url:
+        assert dataset["creator"]["url"] == (plan.root.website or plan.root.site_url)
     assert dataset["license"].startswith("https://")
     assert dataset["includedInDataCatalog"]["url"].endswith("catalog.jsonld")
     if any(document.period for document in plan.documents):

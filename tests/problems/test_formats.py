@@ -29,7 +29,7 @@ def test_github_format_prints_one_annotation_per_problem_with_file_line_and_colu
         "::error file=plan/plan.yaml,line=5,col=7,title=home::wrong type (expected a mapping of fields, "
         "found the number 3)",
         "::error file=plan/plan.yaml,line=6,col=1,title=home_text::unknown field (did you mean 'home'? expected "
-        "one of: municipality, code, site_title, description, home, vision, site_url, languages, documents, progress, evaluation_scales, data_licence, notes; found 'home_text')",
+        "one of: municipality, code, website, site_title, description, home, vision, site_url, languages, documents, progress, evaluation_scales, data_licence, notes; found 'home_text')",
         "::error file=plan/strategy.yaml,line=54,col=25,title=Basic goal 1 > Basic direction (1) > project "
         '"More places for parents and children to meet" > divisions[0]::'
         "unknown division 'childcare' (did you mean 'childcare-support'? expected an id from divisions.yaml: "
@@ -44,7 +44,7 @@ def test_the_pull_request_check_annotates_in_japanese(tmp_path, monkeypatch, cap
     assert out.splitlines() == [
         "::error file=plan/plan.yaml,line=5,col=7,title=home::項目の組（「名前: 値」の行）を書いてください。入力値: 数値 3",
         "::error file=plan/plan.yaml,line=6,col=1,title=home_text::知らない項目名です。もしかして「home」？ 使える項目名: "
-        "municipality、code、site_title、description、home、vision、site_url、languages、documents、progress、evaluation_scales、data_licence、notes。"
+        "municipality、code、website、site_title、description、home、vision、site_url、languages、documents、progress、evaluation_scales、data_licence、notes。"
         '入力値: "home_text"',
         "::error file=plan/strategy.yaml,line=54,col=25,title=基本目標1 > 基本的方向(1) > 事業「親子で交流できる場の充実」の "
         "divisions[0]::担当課の id「childcare」は divisions.yaml にありません。もしかして「childcare-support」？ "
