@@ -94,3 +94,9 @@ def text_columns(key: str) -> list[str]:
 
 def texts(text) -> list[str]:
     return [(text.get(code) or "") if text is not None else "" for code in codes()]
+
+
+def division_names(plan, ids) -> list[str]:
+    """The names of the divisions `ids`, joined by "; ", in each required language."""
+    names = {division.id: division.name for division in plan.divisions}
+    return ["; ".join(names[ref].get(code) or "" for ref in ids if ref in names) for code in codes()]

@@ -41,19 +41,13 @@ def _keys(file: DataFile) -> dict:
     return {}
 
 
-def _description(file: DataFile, lang: str) -> str:
-    labels = load_labels(lang)
-    text = labels.data_descriptions[file.kind]
-    return text.format(title=file.table.title.get(lang) or "") if file.table is not None else text
-
-
 def _resource(plan: Plan, file: DataFile, keys: dict) -> dict:
     return {
         "name": _resource_name(file.path),
         "path": file.path,
         "profile": "tabular-data-resource",
         "title": _both([f"{plan.root.site_title.get(lang) or ''}: {file.path}" for lang in codes()]),
-        "description": "\n\n".join(dict.fromkeys(_description(file, lang) for lang in codes())),
+        "description": "\n\n".join(dict.fromkeys(file.description(load_labels(lang)) for lang in codes())),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",

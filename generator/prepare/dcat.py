@@ -36,11 +36,6 @@ def _texts(texts: dict[str, str]) -> list[dict]:
     return [{"@value": text, "@language": by_code(lang).html_lang} for lang, text in texts.items() if text]
 
 
-def _description(file: DataFile, lang: str) -> str:
-    text = load_labels(lang).data_descriptions[file.kind]
-    return text.format(title=file.table.title.get(lang) or "") if file.table is not None else text
-
-
 def _day(period: Period, end: bool) -> str:
     """The first (or last) day of a fiscal year (April to March) or a calendar year."""
     if period.is_fiscal:
@@ -105,7 +100,7 @@ def data_catalog(plan: Plan, files: list[DataFile], updated: date | None) -> Dat
             "@type": "dcat:Dataset",
             "dct:identifier": file.path,
             "dct:title": _texts({lang: f"{site_title[lang]}: {file.path}" for lang in codes()}),
-            "dct:description": _texts({lang: _description(file, lang) for lang in codes()}),
+            "dct:description": _texts({lang: file.description(load_labels(lang)) for lang in codes()}),
             "dct:language": languages,
             "dct:publisher": publisher,
             "dct:license": {"@id": shown.url},

@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..languages import default_language
+from ..languages import by_code, default_language
 from ..model import Measurement, Period, Plan, Table, Target
 from ..model.schema import schema_text
 from ..model.walk import walk_items
-from .csv_cells import CsvFile, BOM, Number, codes, csv_text, header, number_cell, period_cell, text_columns, texts
+from .csv_cells import CsvFile, BOM, Number, codes, csv_text, division_names, header, number_cell, period_cell, text_columns, texts
 from .progress import Assessment, assess_plan, plan_indicators
 from .tidy_data import evaluations_csv, has_evaluations, indicator_values_csv
 
@@ -33,6 +33,11 @@ class DataFile:
     kind: str                  # plan_json | plan_schema | indicators | indicator_values | evaluations | projects | table
     table: Table | None = None
     fields: tuple[dict, ...] = ()  # a CSV's Table Schema fields (datapackage.json)
+
+    def description(self, labels) -> str:
+        """What the file holds, in the language of `labels` (a table's title in it, or in its fallback)."""
+        text = labels.data_descriptions[self.kind]
+        return text.format(title=self.table.title.pick(by_code(labels.lang))[0]) if self.table is not None else text
 
     @property
     def size(self) -> int:
@@ -61,7 +66,6 @@ def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
               *text_columns("target_text"), header("direction"), header("latest_actual"),
               header("latest_period"), header("actuals"), header("status"), header("grade"), header("reason"),
               header("divisions"), *text_columns("division_names")]
-    names = {division.id: division.name for division in plan.divisions}
     rows = []
     for place in plan_indicators(plan):
         kpi, a = place.indicator, assessments[place.indicator.id]
@@ -74,22 +78,18 @@ def indicators_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:
                      kpi.direction.value if kpi.direction else "", _value(a.latest),
                      period_cell(a.latest.period if a.latest else None), actuals, a.status.value, a.grade or "",
                      a.reason or "", " ".join(place.divisions),
-                     *["; ".join(names[ref].get(code) or "" for ref in place.divisions if ref in names)
-                       for code in codes()]])
+                     *division_names(plan, place.divisions)])
     return csv_text(heading, rows)
 
 
 def projects_csv(plan: Plan) -> CsvFile:
     heading = [header("id"), header("document"), *text_columns("goal"), header("item"), *text_columns("name"),
               *text_columns("description"), header("divisions"), *text_columns("division_names")]
-    names = {d.id: d.name for d in plan.divisions}
     rows = []
     for place in walk_items(plan):
         for project in place.node.projects:
-            division_names = ["; ".join(names[ref].get(code) or "" for ref in project.divisions if ref in names)
-                              for code in codes()]
             rows.append([project.id, place.document.id, *texts(place.goal.title), place.node.id, *texts(project.name),
-                         *texts(project.description), " ".join(project.divisions), *division_names])
+                         *texts(project.description), " ".join(project.divisions), *division_names(plan, project.divisions)])
     return csv_text(heading, rows)
 
 

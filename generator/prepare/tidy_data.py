@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..labels import load_labels
 from ..model import Measurement, Period, Plan, Quantity, Target
-from .csv_cells import CsvFile, Number, codes, csv_text, header, number_cell, text_columns, texts
+from .csv_cells import CsvFile, Number, codes, csv_text, division_names, header, number_cell, text_columns, texts
 from .evaluations import evaluable_items, scale_of
 from .progress import Assessment, plan_indicators
 
@@ -34,8 +34,7 @@ def _period(period: Period | None) -> list[str]:
 
 
 def _names(plan: Plan, ids) -> list[str]:
-    names = {division.id: division.name for division in plan.divisions}
-    return [" ".join(ids), *["; ".join(names[ref].get(lang) or "" for ref in ids if ref in names) for lang in codes()]]
+    return [" ".join(ids), *division_names(plan, ids)]
 
 
 def indicator_values_csv(plan: Plan, assessments: dict[str, Assessment]) -> CsvFile:

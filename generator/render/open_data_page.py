@@ -30,8 +30,7 @@ def data_url(file_path: str, page_path: str, lang: str) -> str:
 
 
 def description(file: DataFile, labels: Labels) -> str:
-    text = labels.data_descriptions[file.kind]
-    return text.format(title=_in(file.table.title, labels)) if file.table is not None else text
+    return file.description(labels)
 
 
 def _address(plan: Plan, file_path: str, page_path: str, lang: str) -> str:
