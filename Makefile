@@ -12,6 +12,7 @@ OUT    ?= site
 PORT   ?= 8000
 VNU    := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 CHECK_FLAGS ?=  # e.g. --format github in CI
+SITE_URL ?=  # the published address, e.g. https://example.github.io/plan/ (the publish workflow sets it)
 
 .PHONY: setup build test check serve schema golden lock clean
 
@@ -35,7 +36,7 @@ $(VNU): tools/vnu/package-lock.json
 	else echo "npm not found: the Nu Html Checker tests will be skipped"; fi
 
 build: $(STAMP)
-	$(PY) -m generator build --plan $(PLAN) --out $(OUT)
+	$(PY) -m generator build --plan $(PLAN) --out $(OUT) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 test: $(STAMP) $(VNU)
 	$(PY) -m pytest

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,15 @@ def _year(text: str) -> int:
     return int(text)
 
 
+def _site_url(text: str) -> str:
+    """The published site's address, as the publish workflow passes it (GitHub Pages' base_url plus "/")."""
+    from .model.addresses import SITE_URL_PATTERN
+    if not re.fullmatch(SITE_URL_PATTERN, text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a site address (expected e.g. https://example.github.io/plan/, "
+                                         "ending in /)")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Keikaku: publish a municipal plan as a bilingual site.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
                              help="text: file:line:col lines (default); github: annotations on the pull request's lines")
         if name != "check":
             sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: site/)")
+        if name == "build":
+            sub.add_argument("--site-url", type=_site_url, default=None,
+                             help="the published site's address, in place of plan.yaml's site_url (the publish workflow "
+                                  "passes GitHub Pages' address)")
         if name == "serve":
             sub.add_argument("--port", type=_port, default=8000, help="port on localhost (default: 8000)")
         if name != "check":
@@ -139,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             use_engine(args.engine)
             from .publish.build import build_site
-            result = build_site(args.plan, args.out, config=args.config)
+            result = build_site(args.plan, args.out, config=args.config, site_url=args.site_url)
             _print_warnings(result.warnings, args)
             lang = _message_language(args)
             print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))

@@ -81,6 +81,14 @@ def test_publish_workflow_deploys_main_to_pages():
     assert deploy["needs"] == "test"
     assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
+    # The site is built at its Pages address (absolute canonical links, sitemaps), from the whole history.
+    steps = deploy["steps"]
+    pages = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(i for i, step in enumerate(steps) if "make build" in step.get("run", ""))
+    assert pages < build and steps[pages]["id"] == "pages"
+    assert steps[build]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert '"$SITE_URL"' in steps[build]["run"]  # through the environment, never pasted into the script
+    assert str(steps[0]["with"]["fetch-depth"]) == "0"
 
 
 def test_import_workflow_commits_only_for_branches_of_this_repository():

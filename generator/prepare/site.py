@@ -8,7 +8,7 @@ indicator's place and assessment, the open-data files and the translation covera
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..languages import Language, published_languages
@@ -60,10 +60,14 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
                     status_counts(plan, evaluables, assessments), tuple(warnings))
 
 
-def prepare_directory(plan_dir: Path, config: Path | None = None) -> Prepared:
+def prepare_directory(plan_dir: Path, config: Path | None = None, site_url: str | None = None) -> Prepared:
     """Read and validate the plan in `plan_dir` and the city's identity (`config`: its mkdocs.yml, by default
-    the one beside the plan; PlanError lists every problem), and prepare them."""
+    the one beside the plan; PlanError lists every problem), and prepare them; `site_url`, when given, is the
+    published address in place of plan.yaml's (a fork's Pages address, known only when it deploys)."""
     loaded, identity = load_site(Path(plan_dir), config)
+    if site_url is not None:
+        root = loaded.plan.root.model_copy(update={"site_url": site_url})
+        loaded = replace(loaded, plan=loaded.plan.model_copy(update={"root": root}))
     updated = last_updated(Path(plan_dir), {ident: file.path for ident, file in loaded.document_files.items()})
     return prepare(loaded.plan, updated, loaded.document_files, identity, tuple(loaded.warnings))
 

@@ -26,6 +26,7 @@ from .mkdocs_config import mkdocs_config, site_subdir
 from .output_safety import MARKER, MARKER_TEXT, check_output
 from ..render.markdown_site import RenderedLanguage, render_site
 from ..render.open_data_page import DATA_DIR
+from ..render.sitemaps import MKDOCS_SITEMAPS, crawler_files
 from .writer import OutputTree
 
 
@@ -143,6 +144,15 @@ def assemble(work: Path, rendered) -> Path:
     return root
 
 
+def write_crawler_files(tree: OutputTree, rendered, site_url: str | None) -> None:
+    """Our sitemaps and robots.txt in place of MkDocs' sitemaps (render/sitemaps.py says why)."""
+    for result in rendered:
+        for name in MKDOCS_SITEMAPS:
+            (tree.root / site_subdir(result.language) / name).unlink(missing_ok=True)
+    for path, text in crawler_files(rendered, site_url).items():
+        tree.write(path, text)
+
+
 def _swap_into_place(new: Path, out: Path) -> None:
     old = None
     if out.exists():
@@ -154,12 +164,13 @@ def _swap_into_place(new: Path, out: Path) -> None:
 
 
 def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
-               rendered: list[RenderedLanguage] | None = None, config: Path | None = None) -> BuildResult:
+               rendered: list[RenderedLanguage] | None = None, config: Path | None = None,
+               site_url: str | None = None) -> BuildResult:
     """Build the plan in `plan_dir` into `out`, with the city's identity in `config` (its mkdocs.yml; by default
-    the one beside the plan); `prepared` and `rendered`, when the caller has them already (`serve`), are not
-    computed again."""
+    the one beside the plan); `site_url`: the published address, in place of plan.yaml's; `prepared` and
+    `rendered`, when the caller has them already (`serve`), are not computed again."""
     out = check_output(Path(out), Path(plan_dir))  # 0. refuse an output that would destroy anything else
-    prepared = prepared or prepare_directory(Path(plan_dir), config)  # 1. read, validate, derive, once
+    prepared = prepared or prepare_directory(Path(plan_dir), config, site_url)  # 1. read, validate, derive, once
     rendered = rendered or render_site(prepared)               # 2. render everything (strings only)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
@@ -167,8 +178,10 @@ def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
         configs = write_sources(rendered, prepared.plan, work, prepared.data_files, prepared.identity)  # 3. write
         build_languages(configs)                                 # 4. MkDocs, strict, the languages side by side
         site = assemble(work, rendered)
+        tree = OutputTree(site)
         # The marker lets the next build recognise this directory as a site it may replace.
-        OutputTree(site).write(MARKER, MARKER_TEXT)
+        tree.write(MARKER, MARKER_TEXT)
+        write_crawler_files(tree, rendered, prepared.plan.root.site_url)
         _swap_into_place(site, out)                              # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)

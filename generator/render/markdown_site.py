@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +55,7 @@ class RenderedLanguage:
     nav: list[Any]
     assets: dict[str, bytes] = field(default_factory=dict)  # other files of the docs tree (share picture, identity)
     footer: str = ""                 # the footer's line, HTML (page_head.footer_line)
+    updated: dict[str, date | None] = field(default_factory=dict)  # Markdown file → its last change (sitemaps)
 
     @property
     def lang(self) -> str:
@@ -150,8 +152,17 @@ def _relative_dir(target: str, source: str) -> str:
     return link + "/"
 
 
-def _document_of(page: PageSpec) -> str | None:
-    return page.path.split("/", 1)[0] if page.kind in ("document", "node") else None
+# Pages built from one shared file; the others (home, indicators, open data…) from the whole plan.
+_PAGE_FILES = {"glossary": "glossary.yaml", "divisions": "divisions.yaml"}
+
+
+def page_updated(page: PageSpec, updated: LastUpdated):
+    """The date of the last change to the files `page` is built from."""
+    if page.kind in ("document", "node"):
+        return updated.of(page.path.split("/", 1)[0])
+    if page.kind in _PAGE_FILES:
+        return updated.of_file(_PAGE_FILES[page.kind])
+    return updated.plan
 
 
 def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> list[RenderedLanguage]:
@@ -190,6 +201,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         heading_text = env.filters["heading_text"]
         text_of = env.filters["t"]
         files: dict[str, str] = {}
+        dates: dict[str, date | None] = {}
         titles: dict[str, str] = {}
         for page in walk_pages(pages):
             kind = PAGE_KINDS[page.kind]
@@ -242,7 +254,8 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             titles_by_url[page_url(page.path)] = title
             description = page_description(page, plan, language, labels, title)
             body = template.render(context)
-            day = updated.of(_document_of(page))
+            day = page_updated(page, updated)
+            dates[page.path] = day
             if day is not None:
                 body += _updated_note(day, labels)
             if page.path != GLOSSARY_PAGE and terms:
@@ -260,7 +273,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         footer = footer_line(text_of(config.copyright) if config.copyright else None,
                              text_of(config.extra.contact) if config.extra.contact else None,
                              labels.footer_data_licence, licence(plan, labels).name, licence(plan, labels).url)
-        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer))
+        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer, dates))
     return results
 
 

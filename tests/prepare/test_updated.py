@@ -3,7 +3,9 @@ language (the era year beside the Western year in Japanese); the same commit giv
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 from datetime import date
 
@@ -14,7 +16,7 @@ from generator.labels import load_labels
 from generator.load.plan import load_plan
 from generator.render.formatting import format_date
 from generator.render.markdown_site import render_site
-from generator.prepare.updated import LastUpdated, last_updated
+from generator.prepare.updated import SHARED_FILES, LastUpdated, last_updated
 from tests.conftest import PLANS, ROOT
 from tests.plans import HOME_PLANS
 
@@ -37,20 +39,50 @@ def _git_date(*paths) -> date | None:
 
 
 @pytest.mark.parametrize("name", HOME_PLANS)
-def test_dates_come_from_the_git_history_of_the_plan_files(name):
+def test_dates_come_from_the_git_history_of_the_files_the_pages_are_built_from(name):
     # Committed or not: a city that has just written its plan with `generator new` has no history yet, and
-    # its pages then show no date rather than an invented one.
+    # its pages then show no date rather than an invented one. Files the loader never reads (the facts and
+    # search queries beside the plan, for the tests) change no page's date.
     plan_dir = PLANS[name]
     loaded = load_plan(plan_dir)
     updated = last_updated(plan_dir, {i: f.path for i, f in loaded.document_files.items()})
     inside = plan_dir.resolve().is_relative_to(ROOT)
-    whole = _git_date(plan_dir.resolve().relative_to(ROOT).as_posix()) if inside else None
+
+    def relative(path):
+        return path.resolve().relative_to(ROOT).as_posix()
+
+    read = [plan_dir / name for name in SHARED_FILES if (plan_dir / name).is_file()]
+    read += [file.path for file in loaded.document_files.values()]
+    whole = _git_date(*map(relative, read)) if inside else None
     assert updated.plan == whole
+    for shared in SHARED_FILES:
+        if (plan_dir / shared).is_file():
+            assert updated.of_file(shared) == ((_git_date(relative(plan_dir / shared)) if inside else None) or whole)
     for ident, file in loaded.document_files.items():
         # A document not yet committed (a fork's new plan in a plan/ with history) takes the plan's date.
-        own = _git_date(file.path.resolve().relative_to(ROOT).as_posix()) if inside else None
+        own = _git_date(relative(file.path)) if inside else None
         assert updated.of(ident) == (own or whole)
     assert updated.of(None) == updated.plan
+
+
+def test_a_commit_to_the_tests_beside_the_plan_changes_no_date(tmp_path):
+    plan = tmp_path / "plan"
+    shutil.copytree(PLANS["minimal"], plan)
+
+    def commit(day: str, *paths: str) -> None:
+        env = {"GIT_AUTHOR_DATE": f"{day}T12:00:00+09:00", "GIT_COMMITTER_DATE": f"{day}T12:00:00+09:00",
+               "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": os.environ["PATH"], "HOME": str(tmp_path)}
+        subprocess.run(["git", "add", *paths], cwd=tmp_path, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", day], cwd=tmp_path, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit("2025-04-01", ".")
+    (plan / "facts.yaml").write_text("# facts for the tests\n", encoding="utf-8")
+    commit("2025-06-01", "plan/facts.yaml")
+    loaded = load_plan(plan)
+    updated = last_updated(plan, {i: f.path for i, f in loaded.document_files.items()})
+    assert updated.plan == date(2025, 4, 1)
 
 
 def test_outside_git_no_date_is_invented(tmp_path):

@@ -123,5 +123,5 @@ def test_site_url_gives_canonical_links_and_sitemaps(tmp_path):
     site = build_site(plan, tmp_path / "site").out
     page = (site / "en" / "strategy" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://example.org/mihon/en/strategy/">' in page
-    assert "<loc>https://example.org/mihon/strategy/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/mihon/en/strategy/</loc>" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/mihon/strategy/</loc>" in (site / "sitemap-ja.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/mihon/en/strategy/</loc>" in (site / "sitemap-en.xml").read_text(encoding="utf-8")

@@ -176,6 +176,8 @@ def test_the_search_index_and_the_sitemaps_parse(sites):
         root = hostile / language.url_prefix
         index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert any("&lt;script&gt;" in doc["text"] or "<script>" not in doc["text"] for doc in index["docs"])
-        sitemap = ElementTree.parse(root / "sitemap.xml").getroot()
-        for location in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        sitemap = ElementTree.parse(hostile / f"sitemap-{language.code}.xml").getroot()
+        locations = list(sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"))
+        assert locations
+        for location in locations:
             assert location.text.startswith(SITE_URL)
