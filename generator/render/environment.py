@@ -14,6 +14,7 @@ from ..languages import Language, by_code
 from ..model import Period, PeriodRange, Prose, Quantity, Remark, Text
 from .template_cache import PLAN_TEMPLATES
 from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
+from .charts import numeric
 from .safety import Safe, escape_html, escape_markdown, render_prose
 
 
@@ -151,4 +152,6 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
                        period_range=period_range, t=text_of, number=number, mark=mark, attr=attr)
     env.globals.update(labels=labels, lang=language.code, language=language, relative=relative, href=href, anchor=anchor,
                        Safe=Safe, block=block)
+    # A table row with at least one figure (a number, not a mark such as "-"): what its chart can draw.
+    env.tests["has_figure"] = lambda cells: any(numeric(cell) is not None for cell in cells)
     return env

@@ -19,7 +19,8 @@ from ..prepare.evaluations import period_progress
 from ..prepare.site import Prepared, prepare
 from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
-from .charts import kpi_chart, table_chart
+from .kpi_chart import kpi_chart
+from .table_charts import table_chart
 from .formatting import format_date
 from .open_data_page import data_url, dataset_jsonld, licence
 from .open_data_page import description as data_file_description

@@ -10,7 +10,8 @@ import pytest
 from generator.publish.build import build_site
 from tests.conftest import PLANS, ROOT
 
-_SVG = re.compile(r'<svg [^>]*id="chart_([^"]+)"[^>]*>(.*?)</svg>', re.S)
+_FIGURE = re.compile(r'<figure class="kk-figure kk-chart kk-chart-(\w+)" data-chart="(\w+):([^"]+)">(.*?)</figure>', re.S)
+_SVG = re.compile(r'<svg ([^>]*)>(.*?)</svg>', re.S)
 _POINT = re.compile(r'<(?:circle|rect|line) [^>]*?data-(?:row|kind)="([^"]+)"[^>]*?data-(?:column|value)="([^"]+)"'
                     r'(?:[^>]*?data-value="([^"]+)")?')
 _TAGS = re.compile(r"<[^>]+>")
@@ -53,26 +54,60 @@ def test_every_chart_has_a_title_a_description_and_the_numbers_of_its_table(site
     for name, site in sites.items():
         for page in sorted(site.rglob("*.html")):
             html = page.read_text(encoding="utf-8")
-            for match in _SVG.finditer(html):
-                ident, inner = match.group(1), match.group(2)
-                title = re.search(r"<title id=[^>]*>(.+?)</title>", inner)
-                desc = re.search(r"<desc id=[^>]*>(.+?)</desc>", inner)
-                assert title and title.group(1).strip() and desc and desc.group(1).strip(), (page, ident)
-                charts += 1
-                points = _POINT.findall(inner)
+            for match in _FIGURE.finditer(html):
+                kind, subject, ident, inner = match.groups()
+                caption = re.search(r'<figcaption class="kk-figure-title">(.+?)</figcaption>', inner)
+                assert caption and caption.group(1).strip(), (page, ident)  # a title the reader sees
+                points = []
+                for attributes, body in _SVG.findall(inner):
+                    # Scaled to its container: a viewBox, and no width of its own that could overflow a phone.
+                    assert "viewBox=" in attributes and not re.search(r'\swidth="', attributes), (page, ident)
+                    title = re.search(r"<title id=[^>]*>(.+?)</title>", body)
+                    desc = re.search(r"<desc id=[^>]*>(.+?)</desc>", body)
+                    assert title and title.group(1).strip() and desc and desc.group(1).strip(), (page, ident)
+                    points += _POINT.findall(body)
+                    charts += 1
                 assert points, (page, ident)
-                if points[0][0] in ("baseline", "actual", "target"):
-                    kinds.add("kpi")
+                kinds.add(kind)
+                if subject == "indicator":
+                    # Beside its item: in the table row right after the indicator's own row.
+                    before = html[:match.start()]
+                    assert before.rstrip().endswith('<tr class="kk-chart-row"><td colspan="5">'), (page, ident)
+                    row = before.rfind(f'<tr id="{ident}">')
+                    assert row >= 0 and before[row:].count("</tr>") == 1, (page, ident)
                     plotted = sorted(_number(value) for _, value, _ in points)
                     assert plotted == _kpi_numbers(html, ident), (page, ident)
                     continue
-                kinds.add("bump" if "kk-chart-bump" in html[max(0, match.start() - 200):match.start()] else "bars")
                 cells = _table_after(html, match.end())
                 plotted = {(int(row), int(col)): _number(value) for row, col, value in points}
                 shown = {(r, c): _number(text) for r, row in enumerate(cells) for c, text in enumerate(row)
                          if re.fullmatch(r"[\d,.]+", text)}
                 assert plotted == shown, (page, ident)
-    assert kinds == {"kpi", "bump", "bars"}
+    assert charts and kinds == {"kpi", "bump", "bars"}
+
+
+def test_no_chart_puts_two_units_on_one_axis():
+    from generator.labels import load_labels
+    from generator.model import Indicator
+    from generator.render.kpi_chart import kpi_chart
+    indicator = Indicator.model_validate({
+        "id": "mixed", "name": {"ja": "混在", "en": "Mixed"}, "direction": "increase",
+        "baseline": {"value": 500, "unit": "people", "period": {"fiscal_year": 2019}},
+        "target": {"value": 12, "unit": "percent", "period": {"fiscal_year": 2025}},
+        "actuals": [{"value": 10, "unit": "percent", "period": {"fiscal_year": 2022}}]})
+    labels = load_labels("en")
+    assert kpi_chart(indicator, labels, lambda text: text.en, str, None) is None
+    same = indicator.model_copy(update={"baseline": indicator.baseline.model_copy(update={"value": 8, "unit": indicator.target.unit})})
+    assert kpi_chart(same, labels, lambda text: text.en, str, None) is not None
+
+
+def test_descriptions_follow_the_languages_plural_rules():
+    from generator.labels import load_labels
+    from generator.render.charts import plural
+    en = load_labels("en").chart_kpi_desc
+    assert "1 actual value," in plural(en, 1, "en_US").format(count=1)
+    assert "3 actual values," in plural(en, 3, "en_US").format(count=3)
+    assert "{count}件" in plural(load_labels("ja").chart_kpi_desc, 1, "ja_JP")
 
 
 def _luminance(colour: str) -> float:

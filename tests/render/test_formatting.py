@@ -68,12 +68,32 @@ def test_units_per_language():
     assert format_quantity(Quantity(value=-0.5, unit=Unit.percent), EN) == "-0.5%"
 
 
+PLURAL_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}  # CLDR's
+
+
+def _plural_forms(value) -> bool:
+    """A label written per plural category (English: one, other), where Japanese writes one string."""
+    return isinstance(value, dict) and "other" in value and set(value) <= PLURAL_CATEGORIES
+
+
+def test_plural_labels_give_every_category_their_language_uses():
+    from babel import Locale
+    from generator.render.charts import plural
+    for language in all_languages():
+        labels = load_labels(language.code)
+        locale = Locale.parse(by_code(language.code).number_locale)
+        for key, value in labels.data.items():
+            if _plural_forms(value):
+                for count in (0, 1, 2, 5, 11, 21, 101):
+                    assert "{count}" in plural(value, count, str(locale)), (language.code, key, count)
+
+
 def test_labels_have_the_same_keys_in_every_language():
     def keys(data, prefix=""):
         out = set()
         for key, value in data.items():
             out.add(prefix + key)
-            if isinstance(value, dict) and key != "marks":
+            if isinstance(value, dict) and key != "marks" and not _plural_forms(value):
                 out |= keys(value, f"{prefix}{key}.")
         return out
     for language in all_languages():
