@@ -15,9 +15,10 @@ from ..languages import Language, published_languages
 from ..load.identity import Identity
 from ..load.site import load_site
 from ..load.yaml_reader import LoadedFile
-from ..model import Plan
+from ..model import Plan, Status
 from .coverage import Coverage, translation_coverage
 from .evaluations import EvaluableItem, evaluable_items, status_counts
+from .glance import Glance, glance, items_by_division, items_by_status
 from .data_package import data_package
 from .dcat import data_catalog
 from .open_data import DataFile, open_data_files
@@ -41,6 +42,9 @@ class Prepared:
     evaluables: tuple[EvaluableItem, ...] = ()           # every item a division answers for in the yearly evaluation
     status_counts: tuple = ()                            # (status, how many items count as it), every status in order
     warnings: tuple = ()                                 # values that look like slips (load/evaluations.py)
+    glances: Mapping[str, Glance] = field(default_factory=dict)  # indicator id → its share of the way and trend
+    by_status: Mapping[Status, list] = field(default_factory=dict)  # status → the items counted as it
+    by_division: Mapping[str, list] = field(default_factory=dict)   # division id → the items it answers for
 
 
 def prepare(plan: Plan, updated: LastUpdated | None = None,
@@ -57,7 +61,9 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(files), tuple(translation_coverage(plan, languages)),
                     dict(document_files or {}), identity or Identity(), evaluables,
-                    status_counts(plan, evaluables, assessments), tuple(warnings))
+                    status_counts(plan, evaluables, assessments), tuple(warnings),
+                    {place.indicator.id: glance(place.indicator) for place in plan_indicators(plan)},
+                    items_by_status(plan, evaluables, assessments), items_by_division(plan, evaluables, assessments))
 
 
 def prepare_directory(plan_dir: Path, config: Path | None = None, site_url: str | None = None) -> Prepared:

@@ -219,6 +219,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "status_of": lambda ident, labels=labels: status_view(assessments[ident], rule, labels),
                 **rule_context(rule, labels),
                 "indicator_places": places,
+                "glance_of": prepared.glances.get,
+                "items_by_status": prepared.by_status,
+                "items_by_division": prepared.by_division,
                 "status_counts": status_counts,
                 "evaluation_of": lambda item, labels=labels, text_of=text_of: evaluation_view(
                     plan, item.evaluations, labels, text_of),

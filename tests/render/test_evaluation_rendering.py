@@ -96,7 +96,7 @@ def test_an_item_not_yet_evaluated_shows_no_evaluation(site):
 @pytest.mark.parametrize("page", ["", "indicators"])
 def test_counts_on_the_home_and_overview_pages_include_evaluated_items(site, prefix, counts, page):
     shown = re.search(r'<ul class="kk-status-counts">(.*?)</ul>', _page(site, prefix + page), re.S).group(1)
-    found = {_text(name): int(count) for name, count in re.findall(r"<a [^>]*>(.*?)</a>: <strong>(\d+)</strong>", shown)}
+    found = {_text(name): int(count) for name, count in re.findall(r"<a [^>]*>(.*?): <strong>(\d+)</strong></a>", shown)}
     assert found == counts
 
 
