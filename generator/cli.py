@@ -211,7 +211,7 @@ def _print_warnings(warnings, args: argparse.Namespace) -> None:
 
 def _write_problem_summary(path: Path, closing: str, problems, lang: str) -> None:
     """The problems in the job summary too, where the editor looks first: Markdown, every character escaped."""
-    from .diff.markdown import md_escape
+    from .render.diff_words import md_escape
     lines = [f"**{md_escape(closing)}**", ""] + [f"- {md_escape(format_problem(problem, 'text', lang))}"
                                                  for problem in problems]
     with open(path, "a", encoding="utf-8") as summary:

@@ -39,10 +39,11 @@ PAGE_KINDS = {kind.name: kind for kind in (
     PageKind("divisions", "divisions.j2.md", "divisions", "divisions", LISTING, needs="divisions"),
     PageKind("open_data", "open_data.j2.md", "data", "open_data_page", LISTING),
     PageKind("progress", "progress.j2.md", "progress", "progress_page", LISTING, needs="indicators"),
+    PageKind("history", "history.j2.md", "history", "history_page", LISTING),
     PageKind("accessibility", "accessibility.j2.md", "accessibility", "accessibility_page", LISTING),
 )}
 # The site's pages for the whole plan, in navigation order after the documents.
-SITE_PAGES = ("indicators", "glossary", "divisions", "open_data", "progress", "accessibility")
+SITE_PAGES = ("indicators", "glossary", "divisions", "open_data", "progress", "history", "accessibility")
 # Addresses the theme and the build take besides the pages: its assets, the search index, the 404 page.
 ENGINE_SEGMENTS = frozenset({"assets", "search", "404"})
 

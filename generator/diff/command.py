@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 from ..problems.errors import KeikakuError, PlanError, display_path
-from .git import extract_plan_at
+from ..load.git import extract_plan_at
 from ..labels import load_labels
-from .compare import diff_plans
+from ..prepare.compare import diff_plans
 from .markdown import render_diff
 from ..load.plan import load_plan
 

@@ -1,7 +1,7 @@
 """The typed model of a municipal plan (pydantic v2); the JSON Schema is generated from it."""
 
 from .common import Footnote, Note, Period, PeriodRange, Prose, Quantity, Remark, Text, Unit
-from .evaluation import (Evaluation, EvaluationGrade, EvaluationScale, QualitativeTarget, Review, UnitConversion,
+from .evaluation import (Evaluation, EvaluationGrade, EvaluationScale, QualitativeTarget, Review, Revision, UnitConversion,
                          latest_evaluation)
 from .content import GuidingPlan, Initiative, Level, Node, NumberedTitle, Official, Project, Table, TableRow
 from .indicators import Indicator, Measurement, Target
@@ -14,6 +14,7 @@ __all__ = [
     "Initiative", "Level", "Measurement", "Node", "Note", "NumberedTitle", "Official", "Period",
     "PeriodRange", "Plan", "PlanRoot", "Project", "Prose", "Quantity", "Source", "Table", "TableRow",
     "Target", "TermKind", "Text", "Unit",
-    "Evaluation", "EvaluationGrade", "EvaluationScale", "QualitativeTarget", "Remark", "Review", "UnitConversion",
+    "Evaluation", "EvaluationGrade", "EvaluationScale", "QualitativeTarget", "Remark", "Review", "Revision",
+    "UnitConversion",
     "latest_evaluation",
 ]

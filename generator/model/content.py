@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Choice, Figure, Footnote, Label, Note, Period, PeriodRange, Prose, Slug, StrictModel, Text, Unit, rule
-from .evaluation import Evaluation, QualitativeTarget
+from .evaluation import Evaluation, QualitativeTarget, Revision
 from .indicators import Indicator
 
 # A cell is a number, empty (null), or a dash the source prints for "none"; the schema says the same.
@@ -44,6 +44,7 @@ class Project(StrictModel):
     divisions: list[Slug] = Field(default_factory=list, description="Ids of the responsible divisions, from divisions.yaml.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this project.")
     evaluations: list[Evaluation] = Field(default_factory=list, description="Its evaluation for each year, oldest first.")
+    revision: Revision | None = Field(default=None, description="Why and when the project last changed (e.g. a mid-term review).")
 
 
 class Initiative(StrictModel):
@@ -92,6 +93,7 @@ class Table(StrictModel):
     rows: list[TableRow] = Field(min_length=1, description="The rows, in the source's order.")
     source: Text | None = Field(default=None, description="Where the figures come from (資料).")
     notes: list[Note] = Field(default_factory=list, description="Editorial and source notes, e.g. what empty cells mean.")
+    revision: Revision | None = Field(default=None, description="Why and when its figures last changed.")
 
     @model_validator(mode="after")
     def _rows_match_columns(self) -> Table:
@@ -129,6 +131,7 @@ class Node(StrictModel):
     notes: list[Note] = Field(default_factory=list, description="Editorial notes.")
     evaluations: list[Evaluation] = Field(default_factory=list, description="The item's own evaluation for each year (e.g. a key project's 施策評価), oldest first.")
     children: list[Node] = Field(default_factory=list, description="Items below this one in the hierarchy.")
+    revision: Revision | None = Field(default=None, description="Why and when the item last changed (e.g. a mid-term review).")
 
 
 class Official(StrictModel):

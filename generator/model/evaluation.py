@@ -16,6 +16,16 @@ from .progress import Status
 
 ReviewDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
                        Field(description="Year and month, or full date: `2024-11` or `2024-11-20`.")]
+
+
+class Revision(StrictModel):
+    """Why and when the plan changed this item, e.g. 令和5年度中間見直し: shown with the change in the item's
+    revision history, in the commit that adds or changes this note."""
+
+    date: ReviewDate = Field(description="When the change was decided: `2023-04` or `2023-04-01`.")
+    reason: Text = Field(description="Why it changed, in every language, e.g. 令和5年度中間見直し / FY2023 mid-term review.")
+
+
 # The statuses an evaluation grade may count as; `not_comparable` is the site's, never a division's grade.
 GRADE_STATUSES = (Status.achieved, Status.on_track, Status.not_yet_achieved, Status.behind, Status.not_measured)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .common import Figure, Note, Period, Quantity, Slug, StrictModel, Text, Unit, rule
-from .evaluation import Evaluation, UnitConversion
+from .evaluation import Evaluation, Revision, UnitConversion
 from .progress import Direction
 
 
@@ -75,6 +75,7 @@ class Indicator(StrictModel):
     conversions: list[UnitConversion] = Field(default_factory=list, description="Units an actual may be in besides the target's, and how each converts to it.")
     evaluations: list[Evaluation] = Field(default_factory=list, description="The division's own grade and comment for each year (自己評価), beside the computed status.")
     notes: list[Note] = Field(default_factory=list, description="Editorial notes on this indicator.")
+    revision: Revision | None = Field(default=None, description="Why and when its target or baseline last changed (e.g. a mid-term review).")
 
     @model_validator(mode="after")
     def _actuals_have_periods(self) -> Indicator:

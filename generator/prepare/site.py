@@ -18,6 +18,7 @@ from ..load.yaml_reader import LoadedFile
 from ..model import Plan, Status
 from .coverage import Coverage, translation_coverage
 from .evaluations import EvaluableItem, evaluable_items, status_counts
+from .history import HistoryEntry, plan_history
 from .glance import Glance, glance, items_by_division, items_by_status
 from .data_package import data_package
 from .dcat import data_catalog
@@ -45,6 +46,7 @@ class Prepared:
     glances: Mapping[str, Glance] = field(default_factory=dict)  # indicator id → its share of the way and trend
     by_status: Mapping[Status, list] = field(default_factory=dict)  # status → the items counted as it
     by_division: Mapping[str, list] = field(default_factory=dict)   # division id → the items it answers for
+    history: tuple[HistoryEntry, ...] = ()              # the plan's changes from git, newest first
 
 
 def prepare(plan: Plan, updated: LastUpdated | None = None,
@@ -75,7 +77,8 @@ def prepare_directory(plan_dir: Path, config: Path | None = None, site_url: str 
         root = loaded.plan.root.model_copy(update={"site_url": site_url})
         loaded = replace(loaded, plan=loaded.plan.model_copy(update={"root": root}))
     updated = last_updated(Path(plan_dir), {ident: file.path for ident, file in loaded.document_files.items()})
-    return prepare(loaded.plan, updated, loaded.document_files, identity, tuple(loaded.warnings))
+    prepared = prepare(loaded.plan, updated, loaded.document_files, identity, tuple(loaded.warnings))
+    return replace(prepared, history=plan_history(Path(plan_dir)))
 
 
 __all__ = ["Prepared", "prepare", "prepare_directory"]

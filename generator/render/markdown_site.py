@@ -19,6 +19,7 @@ from ..prepare.evaluations import period_progress
 from ..prepare.site import Prepared, prepare
 from ..prepare.updated import LastUpdated
 from .glossary_index import glossary_groups
+from .history_view import FEED, atom_feed, owners, shown_entry
 from .kpi_chart import kpi_chart
 from .table_charts import table_chart
 from .formatting import format_date
@@ -166,6 +167,22 @@ def page_updated(page: PageSpec, updated: LastUpdated):
     return updated.plan
 
 
+def _feed(shown, labels: Labels, site: SiteFacts, language: Language, page_of) -> str:
+    """The history page's Atom feed: absolute addresses with the site's, else relative to the feed."""
+    base = site.site_url + "history/" if site.site_url else ""
+
+    def url_of(entry) -> str:
+        path = page_of(entry)
+        if path is None:
+            return base or "./"
+        target = page_url(path)
+        return (site.site_url + target if site.site_url else posixpath.relpath(target or ".", "history") + "/") + \
+            "#" + entry.anchor
+
+    return atom_feed(shown, labels, site.site_name, base or "./", base + "feed.xml" if base else "feed.xml",
+                     language.code, url_of)
+
+
 def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> list[RenderedLanguage]:
     """Markdown for every page in every language; pure: returns strings, writes nothing.
 
@@ -186,6 +203,12 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         (status, sum(1 for a in assessments.values() if a.status is status)) for status in Status]
     place_by_node = {place.node.id: place for place in walk_items(plan)}
     item_pages = {item.ident: index.showing(place_by_node[item.node.id]) for item in prepared.evaluables}
+    owner_of = owners(plan)
+
+    def history_page_of(entry) -> str | None:
+        """The Markdown file of the page showing the entry's item; None for an item no longer in the plan."""
+        node = owner_of.get(entry.anchor)
+        return index.showing(place_by_node[node]).path if node is not None else None
     evaluated = [item for item in prepared.evaluables if item.evaluations and not item.is_indicator]
     document_progress = {document.id: period_progress(document, prepared.evaluables) for document in plan.documents}
     indicator_pages = _indicator_pages(plan, index)
@@ -203,6 +226,11 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         text_of = env.filters["t"]
         files: dict[str, str] = {}
         dates: dict[str, date | None] = {}
+        shown = [entry for entry in (shown_entry(item, labels) for item in prepared.history) if entry is not None]
+        by_page: dict[str, list] = {}
+        for entry in shown:
+            if (path := history_page_of(entry)) is not None:
+                by_page.setdefault(path, []).append(entry)
         titles: dict[str, str] = {}
         for page in walk_pages(pages):
             kind = PAGE_KINDS[page.kind]
@@ -220,6 +248,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 **rule_context(rule, labels),
                 "indicator_places": places,
                 "glance_of": prepared.glances.get,
+                "history_entries": shown,
+                "history_on": lambda path, by_page=by_page: by_page.get(path, []),
+                "history_page_of": history_page_of,
                 "items_by_status": prepared.by_status,
                 "items_by_division": prepared.by_division,
                 "status_counts": status_counts,
@@ -273,6 +304,8 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         identity = prepared.identity
         header = tuple(round(channel * 255) for channel in identity.colours.primary[:3])
         assets = {SHARE_IMAGE: share_png(site.municipality, header), **identity.files}
+        if shown:
+            assets[FEED] = _feed(shown, labels, site, language, history_page_of).encode("utf-8")
         config = identity.config
         footer = footer_line(text_of(config.copyright) if config.copyright else None,
                              text_of(config.extra.contact) if config.extra.contact else None,

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..diff.compare import diff_plans
+from ..prepare.compare import diff_plans
 from ..diff.markdown import render_diff
 from ..labels import load_labels
 from ..load.evaluations import current_year, reference_day
