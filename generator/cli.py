@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             print(render(Message("build.done", {"count": result.page_count, "out": str(args.out)}), lang))
             print(render(Message("build.coverage", {"coverage": ", ".join(str(entry) for entry in result.coverage)}),
                          lang))
+            for language, url, own, fallback in result.page_coverage:  # the pages that show fallback text
+                print(render(Message("build.page_coverage", {"lang": language.code, "page": url or "/",
+                                                             "share": 100 * own // (own + fallback),
+                                                             "own": own, "total": own + fallback}), lang))
         elif args.command == "diff":
             from .diff.command import run_diff
             print(run_diff(args.dirs, args.base, args.plan, args.summary_lang), end="")

@@ -36,6 +36,8 @@ class BuildResult:
     page_count: int
     coverage: list[Coverage]  # per published language: how many texts it has of its own
     warnings: tuple = ()      # values that look like slips, for the editor to confirm
+    page_coverage: tuple = ()  # (language, page URL, texts of its own, texts shown in its fallback), per page
+    #                           that shows fallback text
 
 
 class _Collect(logging.Handler):
@@ -185,4 +187,6 @@ def build_site(plan_dir: Path, out: Path, *, prepared: Prepared | None = None,
         _swap_into_place(site, out)                              # 5. only now replace the old site
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return BuildResult(out, len(rendered[0].files), list(prepared.coverage), prepared.warnings)
+    pages = tuple((result.language, path.removesuffix("index.md"), own, fallback)
+                  for result in rendered for path, (own, fallback) in sorted(result.texts.items()) if fallback)
+    return BuildResult(out, len(rendered[0].files), list(prepared.coverage), prepared.warnings, pages)

@@ -29,17 +29,29 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         """The lang of another script quoted inside text written in `written_in` (Japanese names in English)."""
         return by_code(written_in.marks_runs_of).html_lang if written_in.marks_runs_of else None
 
+    # How many of the plan's texts the page being rendered shows in this language and in a fallback
+    # (render/markdown_site.py resets it per page): the page's own coverage and its fallback notice.
+    shown = {"own": 0, "fallback": 0}
+
+    def count(written_in: Language, around: Language = language) -> None:
+        if around == language:
+            shown["own" if written_in == language else "fallback"] += 1
+
     def marked(escaped: str, written_in: Language, around: Language = language) -> Safe:
         """Text shown in a fallback language carries that language's lang, for screen readers."""
+        count(written_in, around)
         return Safe(escaped if written_in == around else f'<span lang="{written_in.html_lang}">{escaped}</span>')
 
     def text_of(value: Any, in_language: Language | None = None) -> str:
         if isinstance(value, (Text, Prose, Remark)):
-            return value.pick(in_language or language)[0]
+            text, written_in = value.pick(in_language or language)
+            count(written_in, in_language or language)
+            return text
         return str(value)
 
     def prose(value: Prose) -> Safe:
         text, written_in = value.pick(language)
+        count(written_in)
         return render_prose(text, japanese_lang=runs_lang(written_in),
                             lang=None if written_in == language else written_in.html_lang)
 
@@ -94,6 +106,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         """A plan text as one whole element, e.g. a division's comment in a <dd>: marked with its language's lang
         on the element itself where it is not the page's (a comment written only in Japanese, on an English page)."""
         text, written_in = value.pick(language)
+        count(written_in)
         lang = f' lang="{written_in.html_lang}"' if written_in.html_lang != language.html_lang else ""
         css_attr = f' class="{escape_html(css)}"' if css else ""
         inner = escape_html(text, japanese_lang=runs_lang(written_in) if not lang else None)
@@ -154,4 +167,5 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
                        Safe=Safe, block=block)
     # A table row with at least one figure (a number, not a mark such as "-"): what its chart can draw.
     env.tests["has_figure"] = lambda cells: any(numeric(cell) is not None for cell in cells)
+    env.keikaku_texts_shown = shown
     return env

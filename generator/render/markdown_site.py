@@ -58,6 +58,8 @@ class RenderedLanguage:
     assets: dict[str, bytes] = field(default_factory=dict)  # other files of the docs tree (share picture, identity)
     footer: str = ""                 # the footer's line, HTML (page_head.footer_line)
     updated: dict[str, date | None] = field(default_factory=dict)  # Markdown file → its last change (sitemaps)
+    texts: dict[str, tuple[int, int]] = field(default_factory=dict)  # Markdown file → plan texts shown in the
+    #                                  language itself and in its fallback (the page's own coverage)
 
     @property
     def lang(self) -> str:
@@ -167,6 +169,13 @@ def page_updated(page: PageSpec, updated: LastUpdated):
     return updated.plan
 
 
+def _with_fallback_notice(body: str, labels: Labels) -> str:
+    """The page's notice, once, under its title: some of its text is in the fallback language."""
+    notice = f'\n<p class="kk-fallback-notice" role="note">{html.escape(labels.fallback_notice)}</p>\n'
+    title, newline, rest = body.partition("\n")
+    return title + newline + notice + rest if title.startswith("# ") else notice + body
+
+
 def _feed(shown, labels: Labels, site: SiteFacts, language: Language, page_of) -> str:
     """The history page's Atom feed: absolute addresses with the site's, else relative to the feed."""
     base = site.site_url + "history/" if site.site_url else ""
@@ -226,6 +235,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         text_of = env.filters["t"]
         files: dict[str, str] = {}
         dates: dict[str, date | None] = {}
+        texts: dict[str, tuple[int, int]] = {}
         shown = [entry for entry in (shown_entry(item, labels) for item in prepared.history) if entry is not None]
         by_page: dict[str, list] = {}
         for entry in shown:
@@ -288,7 +298,12 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             titles[page.path] = title
             titles_by_url[page_url(page.path)] = title
             description = page_description(page, plan, language, labels, title)
+            shown_texts = env.keikaku_texts_shown
+            shown_texts.update(own=0, fallback=0)
             body = template.render(context)
+            texts[page.path] = (shown_texts["own"], shown_texts["fallback"])
+            if shown_texts["fallback"] and language.fallback:
+                body = _with_fallback_notice(body, labels)
             day = page_updated(page, updated)
             dates[page.path] = day
             if day is not None:
@@ -310,7 +325,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         footer = footer_line(text_of(config.copyright) if config.copyright else None,
                              text_of(config.extra.contact) if config.extra.contact else None,
                              labels.footer_data_licence, licence(plan, labels).name, licence(plan, labels).url)
-        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer, dates))
+        results.append(RenderedLanguage(language, files, _nav(pages, titles), assets, footer, dates, texts))
     return results
 
 
