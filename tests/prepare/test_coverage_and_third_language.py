@@ -51,7 +51,7 @@ def test_easy_pages_show_their_own_text_and_mark_the_fallback(site):
     fallback = by_code(EASY.fallback)
     assert f'<span lang="{fallback.html_lang}">地域子育て支援拠点利用者の利用人数</span>' in node
     # Labels come from the language's own labels file.
-    assert "目標の 数" in node and "今の 数" in node
+    assert "目標の 数" in node and "はじめの 数（基準値）" in node
     # The Japanese and English sites are untouched by the third language.
     assert "地域子育て支援拠点利用者の利用人数" in _page(site, by_code("ja"), "strategy/basic-goal-1")
     assert "みほん市の 計画" not in _page(site, by_code("ja")).split("<h1", 1)[1]
