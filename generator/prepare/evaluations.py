@@ -88,15 +88,21 @@ def counted_status(plan: Plan, item: EvaluableItem, assessment: Assessment | Non
     return graded
 
 
-def status_counts(plan: Plan, items: tuple[EvaluableItem, ...],
-                  assessments: Mapping[str, Assessment]) -> tuple[tuple[Status, int], ...]:
-    """How many items count as each status, in the order of the statuses; every indicator is counted."""
-    counts = {status: 0 for status in Status}
+def items_by_status(plan: Plan, items: tuple[EvaluableItem, ...], assessments: Mapping[str, Assessment]
+                    ) -> dict[Status, list[EvaluableItem]]:
+    """Every counted item under the status it counts as, every status in order (the indicators page lists
+    them; the home page's counts are their lengths)."""
+    lists: dict[Status, list[EvaluableItem]] = {status: [] for status in Status}
     for item in items:
         status = counted_status(plan, item, assessments.get(item.ident) if item.is_indicator else None)
         if status is not None:
-            counts[status] += 1
-    return tuple(counts.items())
+            lists[status].append(item)
+    return lists
+
+
+def status_counts(by_status: Mapping[Status, list[EvaluableItem]]) -> tuple[tuple[Status, int], ...]:
+    """How many items count as each status, in the order of the statuses; every indicator is counted."""
+    return tuple((status, len(entries)) for status, entries in by_status.items())
 
 
 @dataclass(frozen=True)
@@ -133,4 +139,4 @@ def period_progress(document: Document, items: tuple[EvaluableItem, ...]) -> Per
 
 
 __all__ = ["EVALUABLE_LISTS", "EvaluableItem", "PeriodProgress", "counted_status", "evaluable_items",
-           "period_progress", "scale_of", "status_counts"]
+           "items_by_status", "period_progress", "scale_of", "status_counts"]

@@ -1,5 +1,5 @@
 """Progress at a glance: how far an indicator has come from its baseline toward its target, which way it
-has moved since its previous value, and the lists of items by status and by division.
+has moved since its previous value, and the lists of items by division (by status: evaluations.py).
 
 Pure functions over the model, like progress.py, and under the same conditions: one number per value in
 the target's unit (or a declared conversion) and a declared direction; otherwise nothing is shown rather
@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Direction, Indicator, Measurement, Period, Plan, Status
+from ..model import Direction, Indicator, Measurement, Period, Plan
 from .evaluations import EvaluableItem, counted_status
-from .progress import Assessment, _in_target_unit, _single
-
-_UP = (Direction.increase, Direction.at_least)
+from .progress import _UPWARD, Assessment, _in_target_unit, _single
 
 
 @dataclass(frozen=True)
@@ -82,23 +80,12 @@ def trend(indicator: Indicator) -> Trend | None:
             return None
         closer = abs(now - target) - abs(before - target)
         return Trend("no_change" if closer == 0 else "improving" if closer < 0 else "worsening", moved, since)
-    better = now > before if indicator.direction in _UP else now < before
+    better = now > before if indicator.direction in _UPWARD else now < before
     return Trend("improving" if better else "worsening", moved, since)
 
 
 def glance(indicator: Indicator) -> Glance:
     return Glance(share_of_the_way(indicator), trend(indicator))
-
-
-def items_by_status(plan: Plan, items: tuple[EvaluableItem, ...], assessments: Mapping[str, Assessment]
-                    ) -> dict[Status, list[EvaluableItem]]:
-    """Every counted item under the status it counts as (the home page's counts are these lists' lengths)."""
-    lists: dict[Status, list[EvaluableItem]] = {status: [] for status in Status}
-    for item in items:
-        status = counted_status(plan, item, assessments.get(item.ident) if item.is_indicator else None)
-        if status is not None:
-            lists[status].append(item)
-    return lists
 
 
 def items_by_division(plan: Plan, items: tuple[EvaluableItem, ...], assessments: Mapping[str, Assessment]
@@ -114,4 +101,4 @@ def items_by_division(plan: Plan, items: tuple[EvaluableItem, ...], assessments:
     return {division: entries for division, entries in lists.items() if entries}
 
 
-__all__ = ["Glance", "Trend", "glance", "items_by_division", "items_by_status", "share_of_the_way", "trend"]
+__all__ = ["Glance", "Trend", "glance", "items_by_division", "share_of_the_way", "trend"]

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from .compare import ItemRef, Named, PlanDiff, ValueChange, diff_plans
@@ -101,11 +102,18 @@ def _entries(diff: PlanDiff, new: Plan, commit: str, day: date) -> list[HistoryE
 
 
 def plan_history(plan_dir: Path) -> tuple[HistoryEntry, ...]:
-    """Every change to the plan's items, newest commit first."""
+    """Every change to the plan's items, newest commit first. Reading the commits is one `git log`; what
+    they changed is worked out once per list of commits (`serve` rebuilds on every edit, and an edit
+    changes no commit)."""
     plan_dir = Path(plan_dir).resolve()
-    commits = _commits(plan_dir)
+    commits = tuple(_commits(plan_dir))
     if len(commits) < 2:
         return ()
+    return _history_of(plan_dir, commits)
+
+
+@lru_cache(maxsize=4)
+def _history_of(plan_dir: Path, commits: tuple[tuple[str, date], ...]) -> tuple[HistoryEntry, ...]:
     entries: list[HistoryEntry] = []
     previous: Plan | None = None
     with tempfile.TemporaryDirectory(prefix="keikaku-history-") as temporary:

@@ -17,9 +17,9 @@ from ..load.site import load_site
 from ..load.yaml_reader import LoadedFile
 from ..model import Plan, Status
 from .coverage import Coverage, translation_coverage
-from .evaluations import EvaluableItem, evaluable_items, status_counts
+from .evaluations import EvaluableItem, evaluable_items, items_by_status, status_counts
 from .history import HistoryEntry, plan_history
-from .glance import Glance, glance, items_by_division, items_by_status
+from .glance import Glance, glance, items_by_division
 from .data_package import data_package
 from .dcat import data_catalog
 from .open_data import DataFile, open_data_files
@@ -57,15 +57,16 @@ def prepare(plan: Plan, updated: LastUpdated | None = None,
     languages = tuple(published_languages(plan.root.languages))
     assessments = assess_plan(plan)
     evaluables = tuple(evaluable_items(plan))
+    by_status = items_by_status(plan, evaluables, assessments)
     files = open_data_files(plan, assessments)
     files.append(data_package(plan, files))
     files.append(data_catalog(plan, files, (updated or LastUpdated()).plan))
     return Prepared(plan, updated or LastUpdated(), languages, tuple(plan_indicators(plan)), assessments,
                     tuple(files), tuple(translation_coverage(plan, languages)),
                     dict(document_files or {}), identity or Identity(), evaluables,
-                    status_counts(plan, evaluables, assessments), tuple(warnings),
+                    status_counts(by_status), tuple(warnings),
                     {place.indicator.id: glance(place.indicator) for place in plan_indicators(plan)},
-                    items_by_status(plan, evaluables, assessments), items_by_division(plan, evaluables, assessments))
+                    by_status, items_by_division(plan, evaluables, assessments))
 
 
 def prepare_directory(plan_dir: Path, config: Path | None = None, site_url: str | None = None) -> Prepared:
