@@ -37,9 +37,9 @@ def test_new_plan_teaches_the_format_in_both_languages(tmp_path):
 
 def test_names_are_quoted_whatever_they_hold(tmp_path, capsys):
     plan = tmp_path / "plan"
-    assert main(["new", str(plan), "--municipality", "見本村: \"試し\"", "--en", "Mihon Village: #1, {test}"]) == 0
+    assert main(["new", str(plan), "--municipality", "見本村: \"試し\"", "--en", "Mihon Village: #1, {test|reading}"]) == 0
     root = load_plan(plan).plan.root
-    assert (root.municipality.ja, root.municipality.en) == ("見本村: \"試し\"", "Mihon Village: #1, {test}")
+    assert (root.municipality.ja, root.municipality.written("en")) == ("見本村: \"試し\"", "Mihon Village: #1, {test|reading}")
 
 
 def test_new_refuses_a_directory_that_is_not_empty(tmp_path, capsys):

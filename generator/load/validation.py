@@ -268,6 +268,8 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], data: 
             where = smap.locate(path[:-1])
         elif error["type"] == "extra_forbidden":
             where = smap.locate(path, key=True)
+        elif isinstance(offset := (error.get("ctx") or {}).get("offset"), int) and isinstance(error.get("input"), str):
+            where = smap.locate_within(path, error["input"], offset)
         else:
             where = smap.locate(path)
         problems.add(where, format_key_path(path), message, data=data, path=path)

@@ -154,6 +154,25 @@ class SourceMap:
     file: str
     values: dict[KeyPath, Location] = field(default_factory=dict)
     keys: dict[KeyPath, Location] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # the file's text: to find a place inside a value
+
+    def locate_within(self, path: KeyPath, value: str, offset: int) -> Location:
+        """The position of character `offset` of the text `value` written at `path` (a stray furigana brace).
+
+        Found by looking for the value's line in the file from where the value starts: exact for plain,
+        quoted and block texts alike; where the file writes that line otherwise (escapes, folding), the
+        value's own position."""
+        start = self.locate(path)
+        line_start = value.rfind("\n", 0, offset) + 1
+        line_end = value.find("\n", offset)
+        piece = value[line_start:line_end if line_end != -1 else len(value)]
+        lines = self.text.splitlines()
+        for number in range(start.line, min(len(lines), start.line + value.count("\n") + 2) + 1):
+            source = lines[number - 1]
+            found = source.find(piece, start.column - 1 if number == start.line else 0)
+            if found != -1:
+                return Location(start.file, number, found + offset - line_start + 1)
+        return start
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The position of `path`, or of its nearest written ancestor."""
@@ -370,7 +389,7 @@ def load_yaml_text(text: str, display: str, problems: ProblemCollector, role: Fi
                    path: Path | None = None) -> LoadedFile | None:
     """Parse one file's text; syntax errors, duplicate keys, hidden characters and values beyond the bounds
     go to `problems`."""
-    smap = SourceMap(display)
+    smap = SourceMap(display, text=text)
     if _refuse_hidden_characters(text, display, problems):
         return None
     try:

@@ -14,6 +14,7 @@ from ..characters import SHOWS_PATTERN
 from ..languages import Language, all_languages, by_code, fallback_chain, optional_languages
 from ..messages import Message, PlanText, developer_text
 from .prose_rules import MAX_PROSE_LENGTH, check_prose
+from .ruby import BALANCED_PATTERN, plain, ruby_problem
 
 
 def rule(code: str, **params: Any) -> PydanticCustomError:
@@ -87,17 +88,38 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 class _Texts(StrictModel):
     """One text in every language of the registry; `Text` and `Prose` are built from it below."""
 
-    def get(self, code: str) -> str | None:
-        """The text in the language `code`, or None when the plan leaves that optional language out."""
+    # Two forms of each text: as written, with its furigana markup (`{柏市|かしわし}`, model/ruby.py), for
+    # the pages, which show readings as ruby, and for tools that write the YAML back; and plain, for
+    # everything else (titles, navigation, CSV, JSON, images), so that no reading leaks into plain text.
+
+    def written(self, code: str) -> str | None:
+        """The text in the language `code` as written, readings included; None where the plan leaves it out."""
         return getattr(self, by_code(code).field_name)
 
-    def pick(self, language: Language) -> tuple[str, Language]:
-        """The text to show in `language`: its own, else its fallback's; and the language it is in."""
-        for candidate in fallback_chain(language):
+    def get(self, code: str) -> str | None:
+        """The text in the language `code` as plain text, or None when the plan leaves that language out."""
+        value = self.written(code)
+        return None if value is None else plain(value)
+
+    def _candidates(self, language: Language) -> tuple[Language, ...]:
+        return fallback_chain(language)
+
+    def pick_written(self, language: Language) -> tuple[str, Language]:
+        """The text to show in `language` as written: its own, else its fallback's; and the language it is in."""
+        for candidate in self._candidates(language):
             value = getattr(self, candidate.field_name)
             if value is not None:
                 return value, candidate
-        raise LookupError(f"no text in {language.code} nor in its fallbacks")  # required languages prevent this
+        raise LookupError(f"no text in {language.code} nor in its fallbacks")  # a validator prevents this
+
+    def pick(self, language: Language) -> tuple[str, Language]:
+        """As `pick_written`, as plain text."""
+        value, written_in = self.pick_written(language)
+        return plain(value), written_in
+
+
+# Furigana markup that is balanced (model/ruby.py), said in the schema as the validator says it.
+_RUBY_SCHEMA = {"allOf": [{"pattern": BALANCED_PATTERN}]}
 
 
 def _language_fields(what: str, text_type: Any = NonEmpty) -> dict[str, Any]:
@@ -105,29 +127,44 @@ def _language_fields(what: str, text_type: Any = NonEmpty) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for language in all_languages():
         if language.required:
-            fields[language.field_name] = (text_type, Field(alias=language.code, description=what.format(language.description, language.name)))
+            fields[language.field_name] = (text_type, Field(alias=language.code, json_schema_extra=_RUBY_SCHEMA,
+                                                            description=what.format(language.description, language.name)))
         else:
             fields[language.field_name] = (text_type | None, Field(
-                default=None, alias=language.code,
+                default=None, alias=language.code, json_schema_extra=_RUBY_SCHEMA,
                 description=what.format(language.description, language.name) + f" Optional: where it is left out, "
                 f"the {by_code(language.fallback).name} text is shown."))  # type: ignore[arg-type]
     return fields
 
 
+def _ruby_rules(cls: type, value: str | None) -> str | None:
+    """Furigana markup that is not `{base|reading}`: refused, with where its brace is (model/ruby.py)."""
+    if value is not None and (broken := ruby_problem(value)) is not None:
+        code, params = broken
+        raise rule(code, **params)
+    return value
+
+
 def _prose_rules(cls: type, value: str | None) -> str | None:
     if value is None:
         return None
-    broken = check_prose(value)
+    broken = check_prose(value) or ruby_problem(value)
     if broken is not None:
         code, params = broken
         raise rule(code, **params)
     return value
 
 
+_EVERY_LANGUAGE = tuple(language.field_name for language in all_languages())
+# In each text's description (the JSON Schema, which editors' tools show); doubled braces: it is a format string.
+_RUBY_NOTE = " Furigana: `{{柏市|かしわし}}`."
+
 Text = create_model(
     "Text", __base__=_Texts, __module__=__name__,
-    __doc__="A short plain text in each language. Shown as written: never read as Markdown or HTML.",
-    **_language_fields("{0}"),
+    __doc__="A short plain text in each language. Shown as written: never read as Markdown or HTML; "
+            "`{base|reading}` adds furigana.",
+    __validators__={"ruby": field_validator(*_EVERY_LANGUAGE)(_ruby_rules)},
+    **_language_fields("{0}" + _RUBY_NOTE),
 )
 
 Prose = create_model(
@@ -138,8 +175,8 @@ Prose = create_model(
     break unseen, since prose is rendered before MkDocs checks links. Lists and quotes nest at most a few
     levels, and a text is bounded in length, so that every text renders quickly (prose_rules.py).
     """,
-    __validators__={"prose": field_validator(*(language.field_name for language in all_languages()))(_prose_rules)},
-    **_language_fields("{1} Markdown.", ProseText),
+    __validators__={"prose": field_validator(*_EVERY_LANGUAGE)(_prose_rules)},
+    **_language_fields("{1} Markdown." + _RUBY_NOTE, ProseText),
 )
 
 
@@ -147,13 +184,9 @@ class _RemarkTexts(_Texts):
     # The schema says what the validator below does: a remark with no text at all is no remark.
     model_config = ConfigDict(**StrictModel.model_config, json_schema_extra={"minProperties": 1})
 
-    def pick(self, language: Language) -> tuple[str, Language]:
+    def _candidates(self, language: Language) -> tuple[Language, ...]:
         """Its text in `language` or a fallback; else in whichever language it was written."""
-        for candidate in (*fallback_chain(language), *all_languages()):
-            value = getattr(self, candidate.field_name)
-            if value is not None:
-                return value, candidate
-        raise LookupError("a remark with no text")  # its validator prevents this
+        return (*fallback_chain(language), *all_languages())
 
 
 def _one_language_at_least(self: Any) -> Any:
@@ -168,8 +201,9 @@ Remark = create_model(
 
     Unlike `Text`, no language is required: a division writes in Japanese, and its words are shown, marked
     as Japanese, on the English pages rather than translated by anyone but the city.""",
-    __validators__={"one_language": model_validator(mode="after")(_one_language_at_least)},
-    **{language.field_name: (ProseText | None, Field(default=None, alias=language.code,
+    __validators__={"one_language": model_validator(mode="after")(_one_language_at_least),
+                    "ruby": field_validator(*_EVERY_LANGUAGE)(_ruby_rules)},
+    **{language.field_name: (ProseText | None, Field(default=None, alias=language.code, json_schema_extra=_RUBY_SCHEMA,
                                                      description=f"{language.description} Optional."))
        for language in all_languages()},
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from ..model import Period, PeriodRange, Prose, Quantity, Remark, Text
 from .template_cache import PLAN_TEMPLATES
 from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
 from .charts import numeric
+from ..model.ruby import plain
 from .safety import Safe, escape_html, escape_markdown, render_prose
 
 
@@ -50,7 +52,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return str(value)
 
     def prose(value: Prose) -> Safe:
-        text, written_in = value.pick(language)
+        text, written_in = value.pick_written(language)
         count(written_in)
         return render_prose(text, japanese_lang=runs_lang(written_in),
                             lang=None if written_in == language else written_in.html_lang)
@@ -68,7 +70,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         if isinstance(value, Prose):
             return prose(value)
         if isinstance(value, (Text, Remark)):
-            text, written_in = value.pick(language)
+            text, written_in = value.pick_written(language)
             return marked(escape_markdown(text, japanese_lang=runs_lang(written_in)), written_in)
         if isinstance(value, bool):
             return escape_markdown(str(value))
@@ -98,14 +100,14 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         if isinstance(value, Prose):
             return prose(value)
         if isinstance(value, (Text, Remark)):
-            text, written_in = value.pick(in_language or language)
+            text, written_in = value.pick_written(in_language or language)
             return marked(escape_html(text, japanese_lang=runs_lang(written_in)), written_in, in_language or language)
         return escape_html(str(value), japanese_lang=runs_lang(language))
 
     def block(tag: str, value: Any, css: str | None = None) -> Safe:
         """A plan text as one whole element, e.g. a division's comment in a <dd>: marked with its language's lang
         on the element itself where it is not the page's (a comment written only in Japanese, on an English page)."""
-        text, written_in = value.pick(language)
+        text, written_in = value.pick_written(language)
         count(written_in)
         lang = f' lang="{written_in.html_lang}"' if written_in.html_lang != language.html_lang else ""
         css_attr = f' class="{escape_html(css)}"' if css else ""
@@ -114,7 +116,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
 
     def attr(value: Any) -> Safe:
         """For attribute values: escaped, and never marked up."""
-        return Safe(escape_html(text_of(value)))
+        return Safe(escape_html(plain(text_of(value))))
 
     def heading_text(node: Any) -> str:
         """An item's heading as plain text, e.g. for navigation: 基本目標1 … / Basic goal 1: …"""
@@ -122,14 +124,16 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         title = text_of(node.title)
         return f"{label}{labels.heading_separator}{title}" if label else title
 
-    def heading(node: Any) -> str:
-        """An item's heading in a page: as `heading_text`, with a fallback title marked by its lang."""
-        title, written_in = node.title.pick(language)
-        if written_in == language:
-            return heading_text(node)
+    def heading(node: Any, in_html: bool = False) -> Safe:
+        """An item's heading in a page: as `heading_text`, with its furigana, and a fallback title marked by
+        its lang; `in_html`: for raw HTML (a table), where Markdown's escapes would show."""
+        title, written_in = node.title.pick_written(language)
+        escape = escape_html if in_html else escape_markdown
         label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
-        shown = marked(escape_markdown(title, japanese_lang=runs_lang(written_in)), written_in)
-        return Safe(f"{escape_markdown(label)}{labels.heading_separator}{shown}" if label else shown)
+        shown = marked(escape(title, japanese_lang=runs_lang(written_in)), written_in)
+        # The separator keeps its spaces (escaping collapses them); it is the labels' own ": " or "　".
+        separator = html_module.escape(labels.heading_separator) if label else ""
+        return Safe(f"{escape(label)}{separator}{shown}")
 
     def quantity(value: Quantity) -> str:
         text = format_quantity(value, labels)

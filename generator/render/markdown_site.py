@@ -31,6 +31,7 @@ from .evaluation_view import evaluation_view, period_progress_text, scale_anchor
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
+from .furigana import furigana_switch, label_headings, with_ruby
 from .page_head import SHARE_IMAGE, SiteFacts, footer_line, head_tags, page_url, print_margins
 from .share_image import share_png
 from .term_links import GLOSSARY_PAGE, link_terms_in_markdown, linked_terms
@@ -169,11 +170,20 @@ def page_updated(page: PageSpec, updated: LastUpdated):
     return updated.plan
 
 
+def _under_title(body: str, block: str) -> str:
+    """`body` with the raw HTML `block` under its title."""
+    title, newline, rest = body.partition("\n")
+    return title + newline + f"\n{block}\n" + rest if title.startswith("# ") else f"\n{block}\n" + body
+
+
 def _with_fallback_notice(body: str, labels: Labels) -> str:
     """The page's notice, once, under its title: some of its text is in the fallback language."""
-    notice = f'\n<p class="kk-fallback-notice" role="note">{html.escape(labels.fallback_notice)}</p>\n'
-    title, newline, rest = body.partition("\n")
-    return title + newline + notice + rest if title.startswith("# ") else notice + body
+    return _under_title(body, f'<p class="kk-fallback-notice" role="note">{with_ruby(labels.fallback_notice, html.escape)}</p>')
+
+
+def _with_furigana(body: str, labels: Labels) -> str:
+    """A page with readings: its switch under the title, and its headings' plain text for "on this page"."""
+    return label_headings(_under_title(body, furigana_switch(labels.furigana_switch))) if "<ruby>" in body else body
 
 
 def _feed(shown, labels: Labels, site: SiteFacts, language: Language, page_of) -> str:
@@ -302,6 +312,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             shown_texts.update(own=0, fallback=0)
             body = template.render(context)
             texts[page.path] = (shown_texts["own"], shown_texts["fallback"])
+            body = _with_furigana(body, labels)
             if shown_texts["fallback"] and language.fallback:
                 body = _with_fallback_notice(body, labels)
             day = page_updated(page, updated)

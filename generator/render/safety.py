@@ -19,6 +19,8 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from .furigana import with_ruby
+
 
 class Safe(str):
     """A string already safe to place in Markdown as it is (escaped or sanitised)."""
@@ -44,7 +46,7 @@ _ORDERED_LIST_START = re.compile(r"^(\d+)\.")
 def escape_markdown(text: str, *, japanese_lang: str | None = None) -> Safe:
     """Plain text → Markdown that shows exactly that text, on one line."""
     flat = " ".join(text.split())
-    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(flat, quote=True))
+    escaped = with_ruby(flat, lambda piece: _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(piece, quote=True)))
     escaped = _ORDERED_LIST_START.sub(r"\1\\.", escaped)
     return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
@@ -58,12 +60,13 @@ def escape_html(text: str, *, japanese_lang: str | None = None) -> Safe:
     Spaces stay as written (a separator such as ", " keeps its space); only line breaks become
     spaces, since a blank line would end the raw HTML block.
     """
-    escaped = html.escape(_LINE_BREAKS.sub(" ", text), quote=True)
+    escaped = with_ruby(_LINE_BREAKS.sub(" ", text), lambda piece: html.escape(piece, quote=True))
     return Safe(mark_japanese(escaped, japanese_lang) if japanese_lang else escaped)
 
 
-_ALLOWED_TAGS = {"span", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "sup", "sub", "hr"}
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "span": {"lang"}}
+_ALLOWED_TAGS = {"span", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "sup", "sub", "hr",
+                 "ruby", "rt"}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "span": {"lang"}, "rt": {"data-search-exclude"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 # One converter, reset before each use: building a Markdown instance costs more than converting a prose field.
 _MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
@@ -79,7 +82,7 @@ def render_prose(text: str, *, japanese_lang: str | None = None, lang: str | Non
     Raw HTML written in the prose is escaped before Markdown sees it, so it
     shows as text rather than vanishing; the sanitiser is the second wall.
     """
-    source = html.escape(text, quote=False)
+    source = with_ruby(text, lambda piece: html.escape(piece, quote=False))
     if japanese_lang:
         source = mark_japanese(source, japanese_lang)
     rendered = _MARKDOWN.reset().convert(source)

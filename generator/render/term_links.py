@@ -22,9 +22,9 @@ from ..model import Plan
 from .page_meta import plain_text
 
 GLOSSARY_PAGE = "glossary/index.md"
-# Where a link would be wrong or useless: headings, links, code, scripts, charts, form controls.
+# Where a link would be wrong or useless: headings, links, code, scripts, charts, form controls, readings.
 SKIP = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "code", "pre", "kbd", "svg",
-                  "button", "textarea", "select", "label", "title", "nav"})
+                  "button", "textarea", "select", "label", "title", "nav", "rt"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # A comment, or a tag whose quoted attribute values may hold '>'.
 _HTML_TOKEN = r"""<!--[\s\S]*?-->|<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>"""

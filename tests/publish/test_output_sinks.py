@@ -31,14 +31,17 @@ SITE_URL = "https://plan.city.example/x%22%3E%3Cscript%3Ealert%280%29%3C/script%
 
 
 def payload(number: int) -> str:
-    """A text that would end an attribute, a tag, a script, a comment, CDATA or a JSON string if unescaped."""
+    """A text that would end an attribute, a tag, a script, a comment, CDATA or a JSON string if unescaped;
+    half of it as a reading (furigana), which the pages show as ruby."""""
     return (f"P{number} \"><script>alert({number})</script><img src=x onerror=alert({number})>"
-            f"' onmouseover='alert({number})' `</title></desc></svg>]]><!-- --> \\u0022 {{{{ {number} }}}} "
-            f"{{% raw %}} &amp; &lt;b&gt; </textarea>")
+            f"' onmouseover='alert({number})' `</title></desc></svg>]]><!-- --> \\u0022 "
+            # Furigana markup, whose base and reading are text like any other (model/ruby.py)
+            f"{{\"><script>alert({number})</script>|'><img src=y onerror=reading({number})>}} "
+            f"&amp; &lt;b&gt; </textarea>")
 
 
 def plain(number: int) -> str:
-    return f"P{number} plain text"
+    return f"P{number} plain {{text|reading}}"  # with a reading too: the same ruby elements as the payload
 
 
 MARKS = ("\"><b>", "'><i>")  # item numbers and initiative marks (at most 20 characters)
@@ -153,6 +156,7 @@ def test_every_json_ld_block_parses_and_holds_the_texts_as_written(sites):
     home = (hostile / "index.html").read_text(encoding="utf-8")
     organization = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', home, re.S).group(1))
     assert organization["name"].startswith("P") and "<script>alert(" in organization["name"]
+    assert "reading(" not in organization["name"]  # plain text holds the base of a furigana, not its reading
 
 
 def test_every_chart_is_well_formed_svg_with_the_texts_as_written(sites):

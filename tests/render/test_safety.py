@@ -11,7 +11,7 @@ from generator.render.safety import escape_html, escape_markdown, render_prose
 from tests.conftest import ROOT
 from tests.html_tags import dangerous, tags
 
-HOSTILE_TEXT = '<script>alert(1)</script> *bold* [link](javascript:alert(2)) | cell {: onclick="x"} # 1. x'
+HOSTILE_TEXT = '<script>alert(1)</script> *bold* [link](javascript:alert(2)) | cell {: onclick="x"|"><i onclick="y">} # 1. x'
 HOSTILE_PROSE = ('Hello <script>alert(3)</script> <img src=x onerror="alert(4)">\n\n'
                  '[click](javascript:alert(5)) [entity](jav&#x61;script:alert(6)) '
                  '<a href="javascript:alert(7)">raw</a> [ok](https://example.org/)')
