@@ -122,7 +122,7 @@ class Search(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     query: str = Field(description="What the reader types.")
-    lang: str = Field(description="The language of the site searched: ja or en.")
+    lang: str = Field(description="The language of the site searched, a code of the language registry: ja, en, ja-x-easy.")
     page: str | None = Field(description="The page that must be found, relative to the language root; null: nothing.")
     within: int = Field(default=1, description="The page must be among this many first results.")
 
@@ -133,6 +133,8 @@ class Facts(BaseModel):
     model_config = ConfigDict(extra="forbid")
     facts: list[Fact] = Field(default_factory=list, description="Facts on pages.")
     searches: list[Search] = Field(default_factory=list, description="Searches, run by the browser tests.")
+    coverage: dict[str, int] = Field(
+        default_factory=dict, description="The least share (%) of the plan's texts each optional language has of its own.")
     english_style_pending: list[str] = Field(
         default_factory=list, description="Style-list words still found in the plan's English, to fix (may only shrink).")
 
@@ -172,7 +174,7 @@ class BenchQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     query: Annotated[str, Field(min_length=1)] = Field(description="What the reader types.")
-    lang: str = Field(description="The language of the site searched: ja or en.")
+    lang: str = Field(description="The language of the site searched, a code of the language registry: ja, en, ja-x-easy.")
     page: str = Field(description='The page the reader wants, relative to the language root; "" is home.')
     about: str = Field(description="What kind of words: compound, katakana, indicator, project, division, place, name, english.")
 

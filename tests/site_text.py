@@ -5,9 +5,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-_SKIP = {"script", "style", "template", "svg"}
+_SKIP = {"script", "style", "template", "svg", "rt"}  # rt: a reading, shown above its kanji, not part of the line
 # Elements inside a line of text: their edges part no words (a glossary term linked inside 公民連携手法).
-_INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
+_INLINE = {"a", "abbr", "ruby", "rt", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
            "sup", "time", "u"}
 
 

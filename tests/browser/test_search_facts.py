@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.languages import by_code
 from tests.plans import PLANS_WITH_FACTS, facts
 
 from .conftest import search
@@ -16,7 +17,7 @@ CASES = [pytest.param(name, case, id=f"{name}-{case.lang}-{case.query}")
 
 @pytest.mark.parametrize(("plan", "case"), CASES)
 def test_search_finds_the_page(search_page, built_sites, serve_site, plan, case):
-    prefix = "" if case.lang == "ja" else f"{case.lang}/"
+    prefix = by_code(case.lang).url_prefix
     results = search(search_page, serve_site(built_sites(plan)), prefix, case.query)
     if case.page is None:
         assert results == [], f"{case.query}: expected no results, found {results[:5]}"
