@@ -9,13 +9,14 @@ ids and enum values such as `kind: programme` are never taken for prose.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import PLANS
+from tests.conftest import PLANS, ROOT
 from tests.plans import shown
 from tests.plans import facts
 
@@ -103,6 +104,58 @@ def test_english_follows_the_style_guide(name):
     assert new == [], "English that breaks docs-dev/STYLE_GUIDE.md:\n" + "\n".join(new)
     where = shown(PLANS[name] / "facts.yaml")
     assert fixed == [], f"fixed in {name}: remove from `english_style_pending` in {where}: {fixed}"
+
+
+# Longest first, so that a compound with its own rendering is taken out before the term it holds.
+TERMS = sorted(((term, re.compile(rule["regex"], re.IGNORECASE)) for term, rule in STYLE["terms"].items()),
+               key=lambda item: -len(item[0]))
+
+
+def term_violations(pairs, where: str = "") -> list[str]:
+    """A message for each (line, Japanese, English) whose Japanese holds a listed term and whose English
+    does not use its one rendering."""
+    found = []
+    for line, japanese, english in pairs:
+        rest = unicodedata.normalize("NFKC", japanese)
+        for term, rendering in TERMS:
+            if term in rest:
+                rest = rest.replace(term, "\u3000")  # taken out: a shorter term inside it is not read again
+                if not rendering.search(english):
+                    found.append(f"{where}:{line}: 「{term}」 is \"{STYLE['terms'][term]['en']}\" "
+                                 f"(docs-dev/STYLE_GUIDE.md, Term list); found {english[:120]!r}")
+    return found
+
+
+def _label_pairs(japanese, english, path=""):
+    """(key path, Japanese, English) of every label both label files hold as text."""
+    if isinstance(japanese, dict) and isinstance(english, dict):
+        for key in japanese.keys() & english.keys():
+            yield from _label_pairs(japanese[key], english[key], f"{path}.{key}" if path else str(key))
+    elif isinstance(japanese, str) and isinstance(english, str):
+        yield path, japanese, english
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_each_listed_term_has_its_one_english_rendering(name):
+    found = []
+    for path in sorted(PLANS[name].rglob("*.yaml")):
+        pairs = [(line, values["ja"], values["en"]) for line, values in texts(path.read_text(encoding="utf-8"))
+                 if "ja" in values]
+        found += term_violations(pairs, shown(path))
+    assert found == [], "\n".join(found)
+
+
+def test_the_labels_use_the_same_renderings():
+    labels = ROOT / "templates" / "labels"
+    japanese, english = (yaml.safe_load((labels / f"{code}.yaml").read_text(encoding="utf-8")) for code in ("ja", "en"))
+    found = term_violations(list(_label_pairs(japanese, english)), "templates/labels/en.yaml")
+    assert found == [], "\n".join(found)
+
+
+def test_a_compound_is_read_before_the_term_it_holds():
+    assert term_violations([(1, "市民活動を支援", "support for civic activities")]) == []
+    assert len(term_violations([(1, "市民の声", "the voice of citizens")])) == 1
+    assert term_violations([(1, "ＩＣＴの活用", "using ICT")]) == []
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))
