@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "generator"
 LAYERS = [
-    ["generator.languages", "generator.resources", "generator.characters"],  # what every phase shares
+    ["generator.languages", "generator.resources", "generator.characters", "generator.ruby"],  # what every phase shares
     ["generator.catalogue"],  # one mechanism for every catalogue of words kept as data
     ["generator.messages", "generator.labels", "generator.page_kinds"],  # the catalogues; the kinds of page
     ["generator.problems"],  # what is wrong, where, in the editor's terms

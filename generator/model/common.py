@@ -14,7 +14,7 @@ from ..characters import SHOWS_PATTERN
 from ..languages import Language, all_languages, by_code, fallback_chain, optional_languages
 from ..messages import Message, PlanText, developer_text
 from .prose_rules import MAX_PROSE_LENGTH, check_prose
-from .ruby import BALANCED_PATTERN, plain, ruby_problem
+from ..ruby import BALANCED_PATTERN, plain, ruby_problem
 
 
 def rule(code: str, **params: Any) -> PydanticCustomError:
@@ -88,7 +88,7 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 class _Texts(StrictModel):
     """One text in every language of the registry; `Text` and `Prose` are built from it below."""
 
-    # Two forms of each text: as written, with its furigana markup (`{柏市|かしわし}`, model/ruby.py), for
+    # Two forms of each text: as written, with its furigana markup (`{柏市|かしわし}`, generator/ruby.py), for
     # the pages, which show readings as ruby, and for tools that write the YAML back; and plain, for
     # everything else (titles, navigation, CSV, JSON, images), so that no reading leaks into plain text.
 
@@ -118,7 +118,7 @@ class _Texts(StrictModel):
         return plain(value), written_in
 
 
-# Furigana markup that is balanced (model/ruby.py), said in the schema as the validator says it.
+# Furigana markup that is balanced (generator/ruby.py), said in the schema as the validator says it.
 _RUBY_SCHEMA = {"allOf": [{"pattern": BALANCED_PATTERN}]}
 
 
@@ -138,7 +138,7 @@ def _language_fields(what: str, text_type: Any = NonEmpty) -> dict[str, Any]:
 
 
 def _ruby_rules(cls: type, value: str | None) -> str | None:
-    """Furigana markup that is not `{base|reading}`: refused, with where its brace is (model/ruby.py)."""
+    """Furigana markup that is not `{base|reading}`: refused, with where its brace is (generator/ruby.py)."""
     if value is not None and (broken := ruby_problem(value)) is not None:
         code, params = broken
         raise rule(code, **params)

@@ -16,7 +16,7 @@ from ..model import Period, PeriodRange, Prose, Quantity, Remark, Text
 from .template_cache import PLAN_TEMPLATES
 from .formatting import format_number, format_period, format_period_range, format_quantity, locale_of
 from .charts import numeric
-from ..model.ruby import plain
+from ..ruby import plain
 from .safety import Safe, escape_html, escape_markdown, render_prose
 
 
@@ -25,7 +25,7 @@ class TemplateBug(Exception):
 
 
 def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
-    labels = load_labels(language.code, templates_dir)
+    labels = load_labels(language.code, templates_dir, marked=True)  # furigana shows as ruby; `attr` drops it
 
     def runs_lang(written_in: Language) -> str | None:
         """The lang of another script quoted inside text written in `written_in` (Japanese names in English)."""
@@ -120,7 +120,7 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
 
     def heading_text(node: Any) -> str:
         """An item's heading as plain text, e.g. for navigation: 基本目標1 … / Basic goal 1: …"""
-        label = labels.levels[node.level.value].format(number=mark(node.number)).strip()
+        label = plain(labels.levels[node.level.value].format(number=mark(node.number))).strip()
         title = text_of(node.title)
         return f"{label}{labels.heading_separator}{title}" if label else title
 

@@ -1,4 +1,4 @@
-"""Furigana on the pages: `{柏市|かしわし}` (model/ruby.py) as `<ruby>柏市<rt>かしわし</rt></ruby>`.
+"""Furigana on the pages: `{柏市|かしわし}` (generator/ruby.py) as `<ruby>柏市<rt>かしわし</rt></ruby>`.
 
 The reading is left out of the search index (`data-search-exclude`, which Material's indexer honours), so
 search holds the base text as written, and out of copied text (`user-select: none` in keikaku.css), so a
@@ -12,7 +12,7 @@ import html
 import re
 from typing import Callable
 
-from ..model.ruby import has_ruby, parts, plain
+from ..ruby import has_ruby, parts, plain
 
 RT_OPEN = "<rt data-search-exclude>"
 SWITCH_ID = "kk-furigana"

@@ -31,6 +31,7 @@ from .evaluation_view import evaluation_view, period_progress_text, scale_anchor
 from .progress_view import rule_context, rule_of, status_view
 from .page_meta import page_description
 from .safety import Safe
+from ..ruby import plain
 from .furigana import furigana_switch, label_headings, with_ruby
 from .page_head import SHARE_IMAGE, SiteFacts, footer_line, head_tags, page_url, print_margins
 from .share_image import share_png
@@ -237,6 +238,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
     for language in languages:
         env = make_environment(language)
         labels = load_labels(language.code)
+        marked_labels = load_labels(language.code, marked=True)  # for the few labels the render phase writes as HTML
         others = [OtherLanguage(other, load_labels(other.code)) for other in languages if other != language]
         terms = linked_terms(plan, language)
         site = _site_facts(plan, language, languages)
@@ -292,10 +294,11 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "updated_date": updated.plan,
                 "format_date": lambda day, labels=labels: format_date(day, labels),
                 "glossary_groups": lambda terms, labels=labels, text_of=text_of: glossary_groups(terms, labels, text_of),
+                # Charts are SVG text, plain: a period as the page words it, without its furigana.
                 "table_chart": lambda table, labels=labels, env=env: table_chart(
-                    table, labels, env.filters["t"], env.filters["period"]),
+                    table, labels, env.filters["t"], lambda *a, **k: plain(env.filters["period"](*a, **k))),
                 "kpi_chart": lambda ident, labels=labels, env=env: kpi_chart(
-                    place_of[ident].indicator, labels, env.filters["t"], env.filters["period"],
+                    place_of[ident].indicator, labels, env.filters["t"], lambda *a, **k: plain(env.filters["period"](*a, **k)),
                     place_of[ident].document.period.end if place_of[ident].document.period else None),
             }
             if page.kind == "node":
@@ -312,9 +315,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             shown_texts.update(own=0, fallback=0)
             body = template.render(context)
             texts[page.path] = (shown_texts["own"], shown_texts["fallback"])
-            body = _with_furigana(body, labels)
+            body = _with_furigana(body, marked_labels)
             if shown_texts["fallback"] and language.fallback:
-                body = _with_fallback_notice(body, labels)
+                body = _with_fallback_notice(body, marked_labels)
             day = page_updated(page, updated)
             dates[page.path] = day
             if day is not None:

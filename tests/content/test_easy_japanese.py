@@ -12,7 +12,7 @@ import pytest
 from generator.languages import all_languages, default_language, fallback_chain, published_languages
 from generator.load.plan import load_plan
 from generator.model import Prose, Text
-from generator.model.ruby import RUBY
+from generator.ruby import RUBY
 from generator.model.walk import walk_models
 from generator.prepare.coverage import translation_coverage
 from generator.problems.keypath import format_key_path
@@ -145,3 +145,23 @@ def test_each_figure_of_a_fact_shows_on_its_page_in_easy_japanese_too(built_site
     missing = [forms[0] for forms in _figures(fact.ja) if not any(form in text for form in forms)]
     assert not missing, (f"{shown(PLANS[name] / FACTS_FILE)}:{fact.line}: {missing} ({fact.ja}) が "
                          f"{language.url_prefix}{fact.page} にありません / not on the {language.name} page")
+
+
+@pytest.mark.parametrize("language", JAPANESE_SCRIPT, ids=lambda language: language.code)
+def test_every_kanji_word_of_the_labels_has_its_furigana(language):
+    from generator.labels import TEMPLATES_DIR, labels_catalogue
+
+    missing = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+        elif isinstance(value, str):
+            missing.extend(f"{path}: 「{run}」" for run in KANJI.findall(RUBY.sub("", value)))
+
+    walk(labels_catalogue(TEMPLATES_DIR).words(language.code), "")
+    assert not missing, f"templates/labels/{language.code}.yaml: kanji without furigana:\n" + "\n".join(missing)

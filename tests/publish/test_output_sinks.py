@@ -35,7 +35,7 @@ def payload(number: int) -> str:
     half of it as a reading (furigana), which the pages show as ruby."""""
     return (f"P{number} \"><script>alert({number})</script><img src=x onerror=alert({number})>"
             f"' onmouseover='alert({number})' `</title></desc></svg>]]><!-- --> \\u0022 "
-            # Furigana markup, whose base and reading are text like any other (model/ruby.py)
+            # Furigana markup, whose base and reading are text like any other (generator/ruby.py)
             f"{{\"><script>alert({number})</script>|'><img src=y onerror=reading({number})>}} "
             f"&amp; &lt;b&gt; </textarea>")
 
