@@ -12,7 +12,7 @@ import html
 import re
 from typing import Callable
 
-from ..ruby import has_ruby, parts, plain
+from ..ruby import has_ruby, parts
 
 RT_OPEN = "<rt data-search-exclude>"
 SWITCH_ID = "kk-furigana"
@@ -52,4 +52,4 @@ def furigana_switch(label: str) -> str:
             f'<label for="{SWITCH_ID}">{with_ruby(label, html.escape)}</label></p>')
 
 
-__all__ = ["RT_OPEN", "furigana_switch", "heading_plain_text", "label_headings", "plain", "with_ruby"]
+__all__ = ["RT_OPEN", "SWITCH_ID", "furigana_switch", "heading_plain_text", "label_headings", "with_ruby"]

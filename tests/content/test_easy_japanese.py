@@ -4,11 +4,13 @@ facts.yaml promises, and each fact's figures show on its pages in that language 
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
 import pytest
 
+from generator.labels import load_labels
 from generator.languages import all_languages, default_language, fallback_chain, published_languages
 from generator.load.plan import load_plan
 from generator.model import Prose, Text
@@ -165,3 +167,37 @@ def test_every_kanji_word_of_the_labels_has_its_furigana(language):
 
     walk(labels_catalogue(TEMPLATES_DIR).words(language.code), "")
     assert not missing, f"templates/labels/{language.code}.yaml: kanji without furigana:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize(("name", "language"), CASES)
+def test_plain_text_holds_the_base_text_and_no_reading(built_sites, name, language):
+    """Titles, descriptions, JSON-LD, CSV, JSON, sitemaps and the search index: the base text alone."""
+    site = built_sites(name)
+    plan, _ = _published(name)
+    # Readings that appear nowhere in the plan's plain texts: found in plain output, they leaked.
+    plain_texts = " ".join([item.get(code) or "" for _, item in walk_models(plan) if isinstance(item, (Text, Prose))
+                            for code in (language.code, default_language().code)]
+                           + [json.dumps(load_labels(language.code).data, ensure_ascii=False)])
+    readings = {match.group(2) for _, item in walk_models(plan) if isinstance(item, (Text, Prose))
+                for match in RUBY.finditer(item.written(language.code) or "")
+                if len(match.group(2)) >= 3 and match.group(2) not in plain_texts}
+    assert readings, f"{name}: no reading to look for"
+    checked = 0
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".csv", ".json", ".xml", ".txt") or path.name.endswith(".schema.json"):
+            continue  # (a schema documents the markup, with an example)
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".html":
+            head, _, body = text.partition("</head>")
+            assert "<ruby" not in head and not RUBY.search(head), path
+            assert not RUBY.search(body), path  # every reading on the page is ruby markup, none raw
+            continue
+        assert not RUBY.search(text), path
+        # (plan.json also holds each glossary term's reading, as a field of its own)
+        if path.name == "search_index.json":
+            text = " ".join(doc["title"] + " " + doc["text"] for doc in json.loads(text)["docs"])
+        if path.name == "search_index.json" or path.suffix == ".csv":
+            leaked = sorted(reading for reading in readings if reading in text)
+            assert not leaked, f"{path}: readings in plain text: {leaked[:5]}"
+        checked += 1
+    assert checked
