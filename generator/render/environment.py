@@ -136,8 +136,13 @@ def make_environment(language: Language, templates_dir: Path = TEMPLATES_DIR) ->
         return Safe(f"{escape(label)}{separator}{shown}")
 
     def quantity(value: Quantity) -> str:
+        """A number with its unit, and its label as written (furigana and all: the caller escapes it)."""
         text = format_quantity(value, labels)
-        return f"{text_of(value.label)} {text}" if value.label else text
+        if value.label is None:
+            return text
+        label, written_in = value.label.pick_written(language)
+        count(written_in)
+        return f"{label} {text}"
 
     def period(value: Period | None, long: bool = False) -> str:
         return format_period(value, labels, long=long) if value is not None else ""

@@ -148,8 +148,8 @@ def _nav(pages: list[PageSpec], titles: dict[str, str]) -> list[Any]:
 
 def _updated_note(day, labels) -> str:
     """The page's last-updated line, machine-readable in <time>."""
-    return (f'\n<p class="kk-updated">{html.escape(labels.last_updated)}: '
-            f'<time datetime="{day.isoformat()}">{html.escape(format_date(day, labels))}</time></p>\n')
+    return (f'\n<p class="kk-updated">{with_ruby(labels.last_updated, html.escape)}: '
+            f'<time datetime="{day.isoformat()}">{with_ruby(format_date(day, labels), html.escape)}</time></p>\n')
 
 
 def _relative_dir(target: str, source: str) -> str:
@@ -238,7 +238,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
     for language in languages:
         env = make_environment(language)
         labels = load_labels(language.code)
-        marked_labels = load_labels(language.code, marked=True)  # for the few labels the render phase writes as HTML
+        marked_labels = load_labels(language.code, marked=True)  # for what the pages show as HTML: furigana as ruby
         others = [OtherLanguage(other, load_labels(other.code)) for other in languages if other != language]
         terms = linked_terms(plan, language)
         site = _site_facts(plan, language, languages)
@@ -266,8 +266,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "page_of": index.__getitem__,
                 "rule": rule,
                 "assessment": assessments.__getitem__,
-                "status_of": lambda ident, labels=labels: status_view(assessments[ident], rule, labels),
-                **rule_context(rule, labels),
+                # What the templates print as HTML gets the labels with their furigana (`attr` drops it).
+                "status_of": lambda ident, labels=marked_labels: status_view(assessments[ident], rule, labels),
+                **rule_context(rule, marked_labels),
                 "indicator_places": places,
                 "glance_of": prepared.glances.get,
                 "history_entries": shown,
@@ -276,23 +277,23 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "items_by_status": prepared.by_status,
                 "items_by_division": prepared.by_division,
                 "status_counts": status_counts,
-                "evaluation_of": lambda item, labels=labels, text_of=text_of: evaluation_view(
+                "evaluation_of": lambda item, labels=marked_labels, text_of=text_of: evaluation_view(
                     plan, item.evaluations, labels, text_of),
                 "evaluated_items": evaluated,
                 "item_page": item_pages.__getitem__,
                 "scale_anchor": lambda *parts: Safe(scale_anchor(*parts)),
-                "period_progress": lambda document, labels=labels: period_progress_text(
+                "period_progress": lambda document, labels=marked_labels: period_progress_text(
                     document_progress[document.id], labels),
                 "indicator_page": indicator_pages.__getitem__,
                 "key_figures": key_figures,
                 "data_files": data_files,
                 "data_url": lambda path, page=page, code=language.code: data_url(path, page.path, code),
-                "data_description": lambda file, labels=labels: data_file_description(file, labels),
+                "data_description": lambda file, labels=marked_labels: data_file_description(file, labels),
                 "jsonld": dataset_jsonld(plan, data_files, labels, page.path, updated.plan),
                 "licence": licence(plan, labels)
                 if page.kind == "open_data" else "",
                 "updated_date": updated.plan,
-                "format_date": lambda day, labels=labels: format_date(day, labels),
+                "format_date": lambda day, labels=marked_labels: format_date(day, labels),
                 "glossary_groups": lambda terms, labels=labels, text_of=text_of: glossary_groups(terms, labels, text_of),
                 # Charts are SVG text, plain: a period as the page words it, without its furigana.
                 "table_chart": lambda table, labels=labels, env=env: table_chart(
@@ -321,7 +322,7 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
             day = page_updated(page, updated)
             dates[page.path] = day
             if day is not None:
-                body += _updated_note(day, labels)
+                body += _updated_note(day, marked_labels)
             if page.path != GLOSSARY_PAGE and terms:
                 body = link_terms_in_markdown(body, terms, _relative_dir("glossary/", page.path))
             body = _BLOCK_END.sub("\\1\n", body)
