@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
-from .ruby import RUBY, plain
+from .ruby import RUBY, each_text, plain
 from .resources import TEMPLATES_DIR
 
 
@@ -44,19 +44,9 @@ class MarkedText(str):
         return protected.format(*args, **kwargs)
 
 
-def _each_text(value: Any, convert) -> Any:
-    if isinstance(value, str):
-        return convert(value)
-    if isinstance(value, Mapping):
-        return {key: _each_text(item, convert) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_each_text(item, convert) for item in value]
-    return value
-
-
 @cache
 def load_labels(lang: str, templates_dir: Path = TEMPLATES_DIR, *, marked: bool = False) -> Labels:
     """The labels of `lang`: as plain text, for everything that is not a page's HTML (titles, navigation,
     CSV, JSON, charts, messages); `marked`: with their furigana, for the templates, which show it as ruby."""
     words = labels_catalogue(templates_dir).words(lang)
-    return Labels(lang, _each_text(words, MarkedText if marked else plain))
+    return Labels(lang, each_text(words, MarkedText if marked else plain))

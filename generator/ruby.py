@@ -10,7 +10,8 @@ line and column: a literal brace is written full-width (｛｝).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Mapping
+from typing import Any, Callable, Iterator
 
 # One reading: base and reading on one line, neither empty, neither holding a brace or a bar.
 RUBY = re.compile(r"\{([^{}|\n]+)\|([^{}|\n]+)\}")
@@ -27,6 +28,17 @@ def has_ruby(text: str) -> bool:
 def plain(text: str) -> str:
     """The text without its readings: what a reader sees with furigana off."""
     return RUBY.sub(r"\1", text) if "{" in text else text
+
+
+def each_text(value: Any, convert: Callable[[str], Any]) -> Any:
+    """`value` (JSON-like data: mappings, lists, strings) with `convert` applied to each string in it."""
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, Mapping):
+        return {key: each_text(item, convert) for key, item in value.items()}
+    if isinstance(value, list):
+        return [each_text(item, convert) for item in value]
+    return value
 
 
 def parts(text: str) -> Iterator[tuple[str, str | None]]:
@@ -47,16 +59,15 @@ def ruby_problem(text: str) -> tuple[str, dict[str, Any]] | None:
     `offset` is the brace's index in the text: the loader turns it into a line and column of the file."""
     if "{" not in text and "}" not in text:
         return None
-    spans = [(match.start(), match.end()) for match in RUBY.finditer(text)]
-    for brace in _BRACE.finditer(text):
+    # Each well-formed reading blanked out (same length, so offsets hold): any brace left is a problem.
+    rest = RUBY.sub(lambda match: " " * len(match.group()), text)
+    for brace in _BRACE.finditer(rest):
         at = brace.start()
-        if any(start <= at < end for start, end in spans):
-            continue
         shown = text[at:at + _SHOWN].split("\n")[0]
         if brace.group() == "}":
             return "ruby_stray_close", {"offset": at, "fragment": shown}
-        closing = text.find("}", at)
-        inner = text[at + 1:closing] if closing != -1 and "\n" not in text[at:closing] else None
+        closing = rest.find("}", at)
+        inner = rest[at + 1:closing] if closing != -1 and "\n" not in rest[at:closing] else None
         if inner is None or "{" in inner:
             return "ruby_unclosed", {"offset": at, "fragment": shown}
         # `{柏市}`, `{柏市|}`, `{|かしわし}`, `{柏|市|し}`: braces around something else than base|reading
@@ -64,4 +75,4 @@ def ruby_problem(text: str) -> tuple[str, dict[str, Any]] | None:
     return None
 
 
-__all__ = ["BALANCED_PATTERN", "RUBY", "has_ruby", "parts", "plain", "ruby_problem"]
+__all__ = ["BALANCED_PATTERN", "RUBY", "each_text", "has_ruby", "parts", "plain", "ruby_problem"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,3 +64,12 @@ def page_text(html: str, *, main_only: bool = True, skip_lang: str | None = None
 def page_file(site: Path, lang: str, page: str) -> Path:
     base = site if lang == "ja" else site / lang
     return base / page / "index.html" if page else base / "index.html"
+
+
+_READING = re.compile(r"<rt\b[^>]*>.*?</rt>")
+_RUBY_TAG = re.compile(r"</?ruby>")
+
+
+def furigana_off(html: str) -> str:
+    """The HTML as a reader sees it with furigana off: readings and ruby tags gone, every other tag kept."""
+    return _RUBY_TAG.sub("", _READING.sub("", html))

@@ -148,7 +148,7 @@ def _ruby_rules(cls: type, value: str | None) -> str | None:
 def _prose_rules(cls: type, value: str | None) -> str | None:
     if value is None:
         return None
-    broken = check_prose(value) or ruby_problem(value)
+    broken = check_prose(value)
     if broken is not None:
         code, params = broken
         raise rule(code, **params)
@@ -175,7 +175,8 @@ Prose = create_model(
     break unseen, since prose is rendered before MkDocs checks links. Lists and quotes nest at most a few
     levels, and a text is bounded in length, so that every text renders quickly (prose_rules.py).
     """,
-    __validators__={"prose": field_validator(*_EVERY_LANGUAGE)(_prose_rules)},
+    __validators__={"prose": field_validator(*_EVERY_LANGUAGE)(_prose_rules),
+                    "ruby": field_validator(*_EVERY_LANGUAGE)(_ruby_rules)},
     **_language_fields("{1} Markdown." + _RUBY_NOTE, ProseText),
 )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..languages import by_code, default_language
 from ..model import Measurement, Period, Plan, Table, Target
-from ..ruby import plain
+from ..ruby import each_text, plain
 from ..model.schema import schema_text
 from ..model.walk import walk_items
 from .csv_cells import CsvFile, BOM, Number, codes, csv_text, division_names, header, number_cell, period_cell, text_columns, texts
@@ -109,23 +109,13 @@ def _csv_file(path: str, csv_file: CsvFile, kind: str, table: Table | None = Non
     return DataFile(path, csv_file.text, "text/csv", kind, table, csv_file.fields)
 
 
-def _plain(value):
-    """The dumped plan with each text's base alone: furigana (`{柏市|かしわし}`) is for the pages."""
-    if isinstance(value, str):
-        return plain(value)
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
-
-
 def open_data_files(plan: Plan, assessments: dict[str, Assessment] | None = None) -> list[DataFile]:
     """Every file of the plan's open data, in the order the open-data page lists them; `assessments`,
     when the plan's progress has been assessed already (prepare.site)."""
     assessments = assess_plan(plan) if assessments is None else assessments
     files = [
-        DataFile("plan.json", json.dumps(_plain(plan.model_dump(mode="json", by_alias=True, exclude_none=True)),
+        # Each text's base alone: furigana (`{柏市|かしわし}`) is for the pages.
+        DataFile("plan.json", json.dumps(each_text(plan.model_dump(mode="json", by_alias=True, exclude_none=True), plain),
                                          ensure_ascii=False, indent=2) + "\n", "application/json", "plan_json"),
         DataFile("plan.schema.json", schema_text(Plan, "Keikaku plan.json (the published plan)", "published-plan"),
                  "application/schema+json", "plan_schema"),

@@ -245,6 +245,11 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
         titles_by_url: dict[str, str] = {}
         heading_text = env.filters["heading_text"]
         text_of = env.filters["t"]
+
+        def plain_period(*args, period=env.filters["period"], **kwargs) -> str:
+            """A period as the page words it, without its furigana: charts are SVG text, plain."""
+            return plain(period(*args, **kwargs))
+
         files: dict[str, str] = {}
         dates: dict[str, date | None] = {}
         texts: dict[str, tuple[int, int]] = {}
@@ -295,11 +300,9 @@ def render_site(source: Prepared | Plan, updated: LastUpdated | None = None) -> 
                 "updated_date": updated.plan,
                 "format_date": lambda day, labels=marked_labels: format_date(day, labels),
                 "glossary_groups": lambda terms, labels=labels, text_of=text_of: glossary_groups(terms, labels, text_of),
-                # Charts are SVG text, plain: a period as the page words it, without its furigana.
-                "table_chart": lambda table, labels=labels, env=env: table_chart(
-                    table, labels, env.filters["t"], lambda *a, **k: plain(env.filters["period"](*a, **k))),
-                "kpi_chart": lambda ident, labels=labels, env=env: kpi_chart(
-                    place_of[ident].indicator, labels, env.filters["t"], lambda *a, **k: plain(env.filters["period"](*a, **k)),
+                "table_chart": lambda table, labels=labels: table_chart(table, labels, text_of, plain_period),
+                "kpi_chart": lambda ident, labels=labels: kpi_chart(
+                    place_of[ident].indicator, labels, text_of, plain_period,
                     place_of[ident].document.period.end if place_of[ident].document.period else None),
             }
             if page.kind == "node":

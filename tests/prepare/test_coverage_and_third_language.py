@@ -7,7 +7,6 @@ few texts only: every other text shows its fallback (Japanese), marked with that
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urljoin
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from generator.publish.build import build_site
 from generator.languages import by_code, published_languages
 from generator.load.plan import load_plan
+from tests.site_text import furigana_off
 from tests.conftest import ROOT
 from tests.html_tags import tags
 
@@ -45,7 +45,7 @@ def test_every_page_exists_in_every_published_language(site):
 def test_easy_pages_show_their_own_text_and_mark_the_fallback(site):
     page = _page(site, EASY, "strategy")
     assert f'<html lang="{EASY.html_lang}"' in page
-    seen = re.sub(r"</?ruby>", "", re.sub(r"<rt\b[^>]*>.*?</rt>", "", page))  # with furigana off
+    seen = furigana_off(page)
     assert "みほん市を 元気に する 計画" in seen                 # its own title
     assert "子どもを 育てる ことと、けんこうの ための <strong>計画</strong>です。" in seen  # its own prose
     # A KPI without Easy Japanese shows the Japanese name, marked as Japanese.

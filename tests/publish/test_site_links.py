@@ -12,6 +12,7 @@ import pytest
 from generator.labels import load_labels
 from generator.languages import published_languages
 from generator.load.plan import load_plan
+from tests.site_text import furigana_off
 from tests.conftest import PLANS
 from generator.model.walk import walk_models
 from tests.html_tags import tags
@@ -85,7 +86,7 @@ def test_every_division_mention_is_a_link_to_its_entry(built_sites, name):
             if not language.url_prefix and relative.parts[0] in prefixes or relative.parts[0] == "divisions":
                 continue
             # As a reader sees the names: furigana's readings aside (<ruby>子育<rt>こそだ</rt></ruby>て).
-            html = re.sub(r"</?ruby>", "", re.sub(r"<rt\b[^>]*>.*?</rt>", "", page.read_text(encoding="utf-8")))
+            html = furigana_off(page.read_text(encoding="utf-8"))
             for link in _DIVISION_LINK.finditer(html):
                 text = re.sub(r"<[^>]+>", "", link.group(0))
                 ident = re.search(r'#([^"]+)"', link.group(0)).group(1)

@@ -10,6 +10,7 @@ import sys
 
 from generator.load.plan import load_plan
 from generator.render.markdown_site import render_site
+from tests.site_text import furigana_off
 from tests.conftest import ROOT
 from tests.plans import PLANS
 
@@ -18,7 +19,7 @@ NOTICE = "この ページの 一部は ふつうの 日本語です。"
 
 def _seen(html: str) -> str:
     """What a reader sees with furigana off: the text without readings and tags."""
-    return re.sub(r"<[^>]+>", "", re.sub(r"<rt\b[^>]*>.*?</rt>", "", html))
+    return re.sub(r"<[^>]+>", "", furigana_off(html))
 
 
 def test_the_notice_stands_once_under_the_title_of_exactly_the_pages_with_fallback_text():
